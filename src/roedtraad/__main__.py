@@ -1,0 +1,5 @@
+import sys
+
+from roedtraad.cli import main
+
+sys.exit(main())

@@ -1,0 +1,111 @@
+"""Reading configuration from the environment, with errors that name the setting.
+
+Kept free of Django so that the CLI can report a bad setting in one line before Django
+starts (a traceback from inside settings.py is what a user must never see).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+
+
+class ConfigError(Exception):
+    """A setting is missing or wrong; the message names the setting."""
+
+
+def environment() -> str:
+    env = os.environ.get("ROEDTRAAD_ENV", "development").strip().lower()
+    if env not in {"development", "production"}:
+        raise ConfigError(f"ROEDTRAAD_ENV must be 'development' or 'production', not {env!r}")
+    return env
+
+
+def is_production() -> bool:
+    return environment() == "production"
+
+
+def data_dir() -> Path:
+    raw = os.environ.get("ROEDTRAAD_DATA_DIR") or str(Path.home() / ".local/share/roedtraad")
+    path = Path(raw).expanduser()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"ROEDTRAAD_DATA_DIR: cannot create {path}: {exc.strerror}") from exc
+    return path
+
+
+def flag(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{name} must be true or false, not {raw!r}")
+
+
+def integer(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def listing(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def required(name: str) -> str:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ConfigError(f"{name} is required when ROEDTRAAD_ENV=production")
+    return value
+
+
+def database() -> dict:
+    """DATABASE_URL as a Django DATABASES entry; SQLite under the data dir by default."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        if is_production():
+            required("DATABASE_URL")
+        url = f"sqlite:///{data_dir() / 'roedtraad.sqlite3'}"
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except Exception as exc:  # the library raises several types for a malformed URL
+        reason = str(exc).split(". ")[0]
+        raise ConfigError(f"DATABASE_URL is not a database URL I understand: {reason}") from None
+    engine = config.get("ENGINE", "")
+    if engine not in {"django.db.backends.sqlite3", "django.db.backends.postgresql"}:
+        raise ConfigError(f"DATABASE_URL: only sqlite:// and postgres:// are supported, not {engine}")
+    if engine.endswith("sqlite3"):
+        config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+    if engine.endswith("postgresql"):
+        config.setdefault("OPTIONS", {})["connect_timeout"] = 5
+    return config
+
+
+def secret_key() -> str:
+    """SECRET_KEY from the environment; in development generated once and kept in the data dir."""
+    value = os.environ.get("SECRET_KEY", "").strip()
+    if value:
+        return value
+    if is_production():
+        return required("SECRET_KEY")
+    path = data_dir() / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()

@@ -1,0 +1,155 @@
+"""Indicators with targets and measurements, follow-up entries and planned follow-ups."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Direction(models.TextChoices):
+    LOWER_IS_BETTER = "down", _("Lavere er bedre")
+    HIGHER_IS_BETTER = "up", _("Højere er bedre")
+
+
+class Aggregation(models.TextChoices):
+    ROLLING_12_MONTHS = "rolling_12m", _("Løbende 12 måneder")
+    MONTH = "month", _("Måned")
+    QUARTER = "quarter", _("Kvartal")
+    YEAR = "year", _("År")
+
+
+class Indicator(models.Model):
+    """A measure for one org unit (sick leave in Centre X), optionally tied to a goal."""
+
+    key = models.SlugField(_("måling"), max_length=60, help_text=_("Samme nøgle for samme måling på tværs af enheder, fx «sygefravaer»"))
+    name = models.CharField(_("navn"), max_length=200)
+    unit = models.CharField(_("enhed"), max_length=30, default="%")
+    direction = models.CharField(_("retning"), max_length=4, choices=Direction.choices, default=Direction.LOWER_IS_BETTER)
+    aggregation = models.CharField(_("opgørelse"), max_length=20, choices=Aggregation.choices, default=Aggregation.MONTH)
+    org_unit = models.ForeignKey("org.OrgUnit", verbose_name=_("enhed"), on_delete=models.PROTECT, related_name="indicators")
+    goal = models.ForeignKey(
+        "contracts.Goal", verbose_name=_("udviklingsmål"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="indicators",
+    )
+    baseline_value = models.DecimalField(_("udgangspunkt"), max_digits=12, decimal_places=4, null=True, blank=True)
+    baseline_period = models.CharField(_("udgangspunktets periode"), max_length=60, blank=True)
+    valid_from = models.DateField(_("måles fra"))
+    valid_to = models.DateField(_("måles til"), null=True, blank=True)
+    source = models.CharField(_("datakilde"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indikator")
+        verbose_name_plural = _("indikatorer")
+        ordering = ["key", "org_unit__name"]
+        constraints = [models.UniqueConstraint(fields=["key", "org_unit"], name="indicator_unique_key_per_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.org_unit})"
+
+    def covers(self, period: dt.date) -> bool:
+        if period < self.valid_from:
+            return False
+        return self.valid_to is None or period <= self.valid_to
+
+
+class Target(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    period_start = models.DateField(_("periode fra"))
+    period_end = models.DateField(_("periode til"))
+    value = models.DecimalField(_("måltal"), max_digits=12, decimal_places=4)
+    text = models.TextField(_("formulering"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("måltal")
+        verbose_name_plural = _("måltal")
+        ordering = ["indicator", "period_start"]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value} ({self.period_start:%Y-%m}–{self.period_end:%Y-%m})"
+
+    def clean(self) -> None:
+        if self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("Perioden slutter før den begynder.")})
+
+
+class Measurement(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
+    period = models.DateField(_("periode"), help_text=_("Første dag i måneden målingen gælder"))
+    value = models.DecimalField(_("værdi"), max_digits=12, decimal_places=4)
+    source = models.CharField(_("kilde"), max_length=200, blank=True)
+    imported_at = models.DateTimeField(_("importeret"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("måling")
+        verbose_name_plural = _("målinger")
+        ordering = ["indicator", "period"]
+        constraints = [models.UniqueConstraint(fields=["indicator", "period"], name="measurement_unique_period")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.period:%Y-%m}: {self.value}"
+
+    def clean(self) -> None:
+        if self.indicator_id and self.period and not self.indicator.covers(self.period):
+            raise ValidationError(
+                {"period": _("Perioden %(period)s ligger uden for indikatorens måleperiode.")},
+                code="period_out_of_range",
+                params={"period": self.period.isoformat()},
+            )
+
+    def save(self, *args, **kwargs):
+        self.clean()
+        super().save(*args, **kwargs)
+
+
+class RagStatus(models.TextChoices):
+    GREEN = "green", _("Grøn – på sporet")
+    AMBER = "amber", _("Gul – opmærksomhed")
+    RED = "red", _("Rød – ikke på sporet")
+
+
+class FollowUpEntry(models.Model):
+    goal = models.ForeignKey("contracts.Goal", on_delete=models.CASCADE, related_name="follow_ups")
+    date = models.DateField(_("dato"))
+    forum = models.CharField(_("forum"), max_length=200, help_text=_("Fx ledergruppen, LMU, TRIO, kontraktdialog"))
+    status = models.CharField(_("status"), max_length=10, choices=RagStatus.choices)
+    text = models.TextField(_("tekst"))
+    author = models.ForeignKey("org.Person", verbose_name=_("skrevet af"), null=True, blank=True, on_delete=models.SET_NULL)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("opfølgning")
+        verbose_name_plural = _("opfølgninger")
+        ordering = ["goal", "-date"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.forum}: {self.get_status_display()}"
+
+
+class PlannedFollowUp(models.Model):
+    class Kind(models.TextChoices):
+        CONTRACT_DIALOGUE = "dialogue", _("Kontraktdialog")
+        MEETING = "meeting", _("Møde i forum")
+        INDICATOR_REVIEW = "indicators", _("Gennemgang af måltal")
+
+    contract = models.ForeignKey("contracts.Contract", on_delete=models.CASCADE, related_name="planned_follow_ups")
+    goal = models.ForeignKey("contracts.Goal", null=True, blank=True, on_delete=models.CASCADE, related_name="planned_follow_ups")
+    date = models.DateField(_("dato"))
+    kind = models.CharField(_("type"), max_length=12, choices=Kind.choices, default=Kind.MEETING)
+    forum = models.CharField(_("forum"), max_length=200, blank=True)
+    description = models.CharField(_("beskrivelse"), max_length=500, blank=True)
+    done = models.BooleanField(_("holdt"), default=False)
+
+    class Meta:
+        verbose_name = _("planlagt opfølgning")
+        verbose_name_plural = _("planlagte opfølgninger")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_kind_display()}"
