@@ -1,0 +1,1 @@
+"""Importing contract documents: sources → text → layout → ParsedDocument."""

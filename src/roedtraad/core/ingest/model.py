@@ -1,0 +1,105 @@
+"""What the importer produces: plain dataclasses, no Django.
+
+`SourceText` is what a source reader (txt, pdf, pdf form, docx) hands to the layout
+parsers; `ParsedDocument` is what the parsers return and what the CLI prints as JSON and
+the contracts app saves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+class ImportError_(Exception):
+    """Base of importer errors; the message is fit for a user and names the reason."""
+
+
+class UnreadableDocument(ImportError_):
+    """The file cannot be read as a contract document (empty, garbage, encrypted, corrupt,
+    scanned without a text layer, too large, a zip bomb, …). `reason_da` is the Danish text
+    shown in the web app."""
+
+    def __init__(self, filename: str, reason: str, reason_da: str = ""):
+        self.filename = filename
+        self.reason = reason
+        self.reason_da = reason_da or reason
+        super().__init__(f"{filename}: {reason}")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A span of `SourceText.text` that the source itself marks as a heading (DOCX styles,
+    PDF outlines); `level` 1 is the highest."""
+
+    start: int
+    end: int
+    level: int = 1
+
+
+@dataclass
+class SourceText:
+    """A document's text as one string, like `pdftotext` output, plus what the source tells
+    about its structure. A PDF form's fields are rendered into `text` as
+    "\\t<field name>: <value>" lines, the same shape as a text dump of a form."""
+
+    filename: str
+    source_kind: str  # "txt" | "pdf" | "pdf_form" | "docx"
+    text: str
+    headings: list[Heading] = field(default_factory=list)
+    form_fields: list[tuple[str, str]] | None = None
+    pages: int | None = None
+
+
+@dataclass
+class Fragment:
+    """A piece of source text with its character offsets into the (artefact-free) text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class ParsedIndicator:
+    text: str
+    baseline: float | None
+    target: float
+    unit: str  # "%", "% ændring", "pct.-point", "antal", …
+    scope: str  # the org unit the target applies to
+    year: int | None  # None for "på sigt" (long term)
+
+
+@dataclass
+class ParsedGoal:
+    number: int
+    title: str
+    sections: dict[str, str] = field(default_factory=dict)  # canonical key -> text
+    shared_with: list[str] = field(default_factory=list)
+    indicators: list[ParsedIndicator] = field(default_factory=list)
+    start: int = 0  # offsets of the whole goal in the text
+    end: int = 0
+
+
+@dataclass
+class ParsedDocument:
+    file: str
+    kind: str  # "kontrakt" | "aftale" | "dus"
+    layout: str  # "sections" | "workplan" | "form" | "framework" | "unknown"
+    holder: str
+    year: int | None
+    goals: list[ParsedGoal] = field(default_factory=list)
+    stop_doing: list[str] = field(default_factory=list)
+    requirements: list[str] = field(default_factory=list)
+    tracks: list[str] = field(default_factory=list)
+    focus_areas: list[str] = field(default_factory=list)
+    introduction: str = ""
+    unassigned: list[Fragment] = field(default_factory=list)
+    artefacts: list[Fragment] = field(default_factory=list)  # removed page artefacts, reported
+    coverage: float = 0.0
+    text: str = ""  # the artefact-free text all offsets refer to
+
+    def as_json(self) -> dict:
+        """The shape `roedtraad import --dry-run --json` prints for one document."""
+        data = asdict(self)
+        data.pop("text")
+        return data

@@ -1,0 +1,23 @@
+"""Shared fixtures. The corpus lives beside the checkout in ../shared (never copied in)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CORPUS = SHARED / "corpus"
+GOLD = CORPUS / "gold"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    assert CORPUS.is_dir(), f"the corpus is expected beside the checkout at {CORPUS}"
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def gold_dir() -> Path:
+    assert GOLD.is_dir(), f"the gold annotations are expected at {GOLD}"
+    return GOLD
