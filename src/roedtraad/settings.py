@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "roedtraad.contracts",
     "roedtraad.followup",
     "roedtraad.web",
+    "roedtraad.demo",
+    "roedtraad.ops",
 ]
 
 MIDDLEWARE = [
@@ -100,7 +102,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = config.data_dir() / "static"
+STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
