@@ -14,9 +14,7 @@ DATA_DIR = config.data_dir()
 
 SECRET_KEY = config.secret_key()
 DEBUG = config.flag("DEBUG", default=False)
-ALLOWED_HOSTS = config.listing(
-    "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]", "testserver"]
-)
+ALLOWED_HOSTS = config.listing("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]", "testserver"])
 if PRODUCTION and not ALLOWED_HOSTS:
     raise config.ConfigError("ALLOWED_HOSTS is required when ROEDTRAAD_ENV=production")
 CSRF_TRUSTED_ORIGINS = config.listing("CSRF_TRUSTED_ORIGINS", [])

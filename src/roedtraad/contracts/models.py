@@ -57,18 +57,30 @@ class Contract(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=ContractStatus.choices, default=ContractStatus.DRAFT)
     revision = models.PositiveIntegerField(_("revision"), default=1)
     previous_revision = models.OneToOneField(
-        "self", verbose_name=_("forrige revision"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("forrige revision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="next_revision",
     )
     framework = models.ForeignKey(
-        "frameworks.Framework", verbose_name=_("DUS"), null=True, blank=True, on_delete=models.PROTECT,
+        "frameworks.Framework",
+        verbose_name=_("DUS"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="contracts",
     )
     title = models.CharField(_("titel"), max_length=300, blank=True)
     introduction = models.TextField(_("indledning"), blank=True)
     holder_person = models.ForeignKey(
-        "org.Person", verbose_name=_("kontraktholder (person)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "org.Person",
+        verbose_name=_("kontraktholder (person)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     head_of_area = models.ForeignKey(
         "org.Person", verbose_name=_("fagchef"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -173,14 +185,20 @@ class Goal(ContractContent):
     scope = models.CharField(_("type"), max_length=20, choices=GoalScope.choices, default=GoalScope.LOCAL)
     multi_year = models.BooleanField(_("flerårigt"), default=False)
     carried_over_from = models.ForeignKey(
-        "self", verbose_name=_("videreført fra"), null=True, blank=True, on_delete=models.SET_NULL,
+        "self",
+        verbose_name=_("videreført fra"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="carried_over_to",
     )
     tracks = models.ManyToManyField("frameworks.Track", verbose_name=_("spor"), blank=True, related_name="goals")
     focus_areas = models.ManyToManyField(
         "frameworks.FocusArea", verbose_name=_("indsatsområder"), blank=True, related_name="goals"
     )
-    policies = models.ManyToManyField("frameworks.Policy", verbose_name=_("politikker"), blank=True, related_name="goals")
+    policies = models.ManyToManyField(
+        "frameworks.Policy", verbose_name=_("politikker"), blank=True, related_name="goals"
+    )
     budget_changes = models.ManyToManyField(
         "frameworks.BudgetChange", verbose_name=_("budgetforandringer"), blank=True, related_name="goals"
     )
@@ -288,7 +306,9 @@ class Activity(ContractContent):
         "org.Person", verbose_name=_("ansvarlig"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     due_date = models.DateField(_("frist"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED
+    )
     order = models.PositiveIntegerField(_("rækkefølge"), default=0)
     history = HistoricalRecords()
 

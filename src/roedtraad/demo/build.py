@@ -13,10 +13,21 @@ from roedtraad.core.sections import heading_for
 from roedtraad.demo import goals as themes
 from roedtraad.demo.measurements import months, sick_leave_series
 from roedtraad.demo.organisation import (
-    ADMIN, AREAS, DEMO_PASSWORD, HOLDER_LEADERS, LOGINS, MUNICIPALITY, PEOPLE,
+    ADMIN,
+    AREAS,
+    DEMO_PASSWORD,
+    HOLDER_LEADERS,
+    LOGINS,
+    MUNICIPALITY,
+    PEOPLE,
 )
 from roedtraad.followup.models import (
-    Aggregation, FollowUpEntry, Indicator, Measurement, PlannedFollowUp, Target,
+    Aggregation,
+    FollowUpEntry,
+    Indicator,
+    Measurement,
+    PlannedFollowUp,
+    Target,
 )
 from roedtraad.frameworks.models import BudgetChange, FocusArea, Framework, Policy, PolicyTrack, Requirement, Track
 from roedtraad.org.models import OrgUnit, OrgUnitAlias, OrgUnitKind, Person, Responsibility, UserRole
@@ -26,23 +37,62 @@ FIRST_MONTH = dt.date(YEAR - 2, 11, 1)
 
 # (holder, partner, title, purpose, partner has the mirror goal)
 SHARED_GOALS = [
-    ("Hjemmeplejen Fjordby", "Sundhedscenter Fjordby", "Sammenhængende forløb efter udskrivning",
-     "Borgere, der udskrives fra sygehuset, får en koordineret indsats fra første dag.", True),
-    ("Fjordby Skole", "PPR og Familie", "Inkluderende læringsmiljøer",
-     "Flere børn trives og lærer i almenundervisningen.", True),
-    ("Dagtilbud Nord", "Fjordby Skole", "God overgang fra dagtilbud til skole",
-     "Alle børn får en tryg overgang fra dagtilbud til skole.", True),
-    ("Plejecenter Egelund", "Bofællesskabet Lærkehøj", "Fælles vikarkorps",
-     "Faste vikarer, der kender begge steder, dækker fravær.", True),
-    ("HR og Personale", "Økonomi og Digitalisering", "Bedre personaledata",
-     "Ledere får ledelsesinformation om fravær og personaleomsætning.", True),
-    ("Vej og Park", "Byggeri og Ejendomme", "Klimatilpasning af kommunale arealer",
-     "Regnvand håndteres lokalt på kommunens egne arealer.", False),
-    ("Ungecenter Fjordby", "Jobcenter Fjordby", "Unge i uddannelse eller job",
-     "Flere unge kommer i uddannelse eller job.", False),
+    (
+        "Hjemmeplejen Fjordby",
+        "Sundhedscenter Fjordby",
+        "Sammenhængende forløb efter udskrivning",
+        "Borgere, der udskrives fra sygehuset, får en koordineret indsats fra første dag.",
+        True,
+    ),
+    (
+        "Fjordby Skole",
+        "PPR og Familie",
+        "Inkluderende læringsmiljøer",
+        "Flere børn trives og lærer i almenundervisningen.",
+        True,
+    ),
+    (
+        "Dagtilbud Nord",
+        "Fjordby Skole",
+        "God overgang fra dagtilbud til skole",
+        "Alle børn får en tryg overgang fra dagtilbud til skole.",
+        True,
+    ),
+    (
+        "Plejecenter Egelund",
+        "Bofællesskabet Lærkehøj",
+        "Fælles vikarkorps",
+        "Faste vikarer, der kender begge steder, dækker fravær.",
+        True,
+    ),
+    (
+        "HR og Personale",
+        "Økonomi og Digitalisering",
+        "Bedre personaledata",
+        "Ledere får ledelsesinformation om fravær og personaleomsætning.",
+        True,
+    ),
+    (
+        "Vej og Park",
+        "Byggeri og Ejendomme",
+        "Klimatilpasning af kommunale arealer",
+        "Regnvand håndteres lokalt på kommunens egne arealer.",
+        False,
+    ),
+    (
+        "Ungecenter Fjordby",
+        "Jobcenter Fjordby",
+        "Unge i uddannelse eller job",
+        "Flere unge kommer i uddannelse eller job.",
+        False,
+    ),
 ]
-STATUS = {"Fjordby Skole": "submitted", "PPR og Familie": "submitted",
-          "Ungecenter Fjordby": "draft", "Økonomi og Digitalisering": "draft"}
+STATUS = {
+    "Fjordby Skole": "submitted",
+    "PPR og Familie": "submitted",
+    "Ungecenter Fjordby": "draft",
+    "Økonomi og Digitalisering": "draft",
+}
 NO_STOP_DOING = {"Plejecenter Egelund"}
 SICK_LEAVE_WITHOUT_NUMBER = {"Byggeri og Ejendomme"}
 STOP_DOING = [
@@ -105,10 +155,14 @@ def _people(units) -> dict[str, Person]:
 
 def _framework() -> Framework:
     framework = Framework.objects.create(
-        year=YEAR, title=f"DUS {YEAR}", issued_on=dt.date(YEAR - 1, 9, 15),
+        year=YEAR,
+        title=f"DUS {YEAR}",
+        issued_on=dt.date(YEAR - 1, 9, 15),
         introduction="Direktionens udviklingsspor for året: to spor og fire indsatsområder.",
     )
-    red = Track.objects.create(framework=framework, number=1, title="Den røde tråd fra politik til virkning for borgeren")
+    red = Track.objects.create(
+        framework=framework, number=1, title="Den røde tråd fra politik til virkning for borgeren"
+    )
     good = Track.objects.create(framework=framework, number=2, title="God ledelse og en bæredygtig organisation")
     for title in ["Lavt sygefravær", "Fleksible arbejdsformer", "God modtagelse"]:
         FocusArea.objects.create(framework=framework, track=good, title=title)
@@ -140,10 +194,12 @@ def _policies() -> None:
         policy = Policy.objects.create(name=name, adopted_year=YEAR - 3)
         for number, title in enumerate(tracks, start=1):
             PolicyTrack.objects.create(policy=policy, number=number, title=title)
-    BudgetChange.objects.create(budget=f"Budget {YEAR}–{YEAR + 3}", kind="track", number=4,
-                                title="Fastholdelse og rekruttering")
-    BudgetChange.objects.create(budget=f"Budget {YEAR}–{YEAR + 3}", kind="change", number=12,
-                                title="Velfærdsteknologi i hjemmeplejen")
+    BudgetChange.objects.create(
+        budget=f"Budget {YEAR}–{YEAR + 3}", kind="track", number=4, title="Fastholdelse og rekruttering"
+    )
+    BudgetChange.objects.create(
+        budget=f"Budget {YEAR}–{YEAR + 3}", kind="change", number=12, title="Velfærdsteknologi i hjemmeplejen"
+    )
 
 
 def _holder_spec(name: str) -> tuple[str, str]:
@@ -167,7 +223,9 @@ def _goal_specs(name: str, layout: str, index: int) -> list[themes.GoalSpec]:
     ]
     if name != "Vej og Park":
         specs.append(themes.onboarding(name, layout, YEAR))
-    specs.append(themes.flexible_work(name, layout, YEAR) if index % 2 else themes.welfare_technology(name, layout, YEAR))
+    specs.append(
+        themes.flexible_work(name, layout, YEAR) if index % 2 else themes.welfare_technology(name, layout, YEAR)
+    )
     for holder, partner, title, purpose, _mirror in SHARED_GOALS:
         if holder == name:
             specs.append(themes.shared(name, partner, layout, title, purpose, f"{name} har tovholderrollen."))
@@ -178,7 +236,11 @@ def _contract(holder: OrgUnit, framework: Framework, people: dict, index: int) -
     kind, layout = _holder_spec(holder.name)
     area = holder.parent
     contract = Contract.objects.create(
-        holder=holder, year=YEAR, kind=kind, layout=layout, framework=framework,
+        holder=holder,
+        year=YEAR,
+        kind=kind,
+        layout=layout,
+        framework=framework,
         title=f"Udvikling{kind} {YEAR} for {holder.name}",
         introduction=f"Udviklingsmålene for {holder.name} i {YEAR} bygger på byrådets politikker og DUS {YEAR}.",
         holder_person=people[HOLDER_LEADERS[holder.name]],
@@ -216,8 +278,11 @@ def _director_for(people, area_name):
 
 def _goal(contract: Contract, spec: themes.GoalSpec, framework: Framework) -> Goal:
     goal = Goal.objects.create(
-        contract=contract, number=contract.next_goal_number(), title=spec.title,
-        scope="local", multi_year=spec.multi_year,
+        contract=contract,
+        number=contract.next_goal_number(),
+        title=spec.title,
+        scope="local",
+        multi_year=spec.multi_year,
     )
     GoalSection.objects.bulk_create(
         GoalSection(goal=goal, key=key, heading=heading_for(key), text=text, order=order)
@@ -230,8 +295,13 @@ def _goal(contract: Contract, spec: themes.GoalSpec, framework: Framework) -> Go
         goal.scope = spec.scope
         goal.save()
     Activity.objects.bulk_create(
-        Activity(goal=goal, text=text, order=order, due_date=dt.date(YEAR, 3 + 3 * order, 1),
-                 status=["done", "in_progress", "planned"][order % 3])
+        Activity(
+            goal=goal,
+            text=text,
+            order=order,
+            due_date=dt.date(YEAR, 3 + 3 * order, 1),
+            status=["done", "in_progress", "planned"][order % 3],
+        )
         for order, text in enumerate(spec.activities)
     )
     goal.tracks.set(framework.tracks.filter(number=spec.track))
@@ -252,15 +322,30 @@ def _mirror_shared_goals(framework: Framework) -> None:
 def _follow_ups(contract: Contract, author: Person) -> None:
     statuses = ["green", "amber", "green", "red"]
     for i, goal in enumerate(contract.goals.all()):
-        for j, (day, forum) in enumerate([(dt.date(YEAR, 3, 16), "LMU"), (dt.date(YEAR, 6, 10), "Kontraktdialog"),
-                                          (dt.date(YEAR, 9, 22), "Ledergruppen")]):
+        for j, (day, forum) in enumerate(
+            [
+                (dt.date(YEAR, 3, 16), "LMU"),
+                (dt.date(YEAR, 6, 10), "Kontraktdialog"),
+                (dt.date(YEAR, 9, 22), "Ledergruppen"),
+            ]
+        ):
             FollowUpEntry.objects.create(
-                goal=goal, date=day, forum=forum, status=statuses[(i + j) % 4], author=author,
+                goal=goal,
+                date=day,
+                forum=forum,
+                status=statuses[(i + j) % 4],
+                author=author,
                 text=f"Status på «{goal.title}»: aktiviteterne følger planen; næste skridt aftalt i {forum}.",
             )
     for day, done in [(dt.date(YEAR, 3, 2), True), (dt.date(YEAR, 9, 7), True), (dt.date(YEAR, 12, 7), False)]:
-        PlannedFollowUp.objects.create(contract=contract, date=day, kind="dialogue", forum="Kontraktdialog",
-                                       description="Kontraktdialog med fagchef og direktør", done=done)
+        PlannedFollowUp.objects.create(
+            contract=contract,
+            date=day,
+            kind="dialogue",
+            forum="Kontraktdialog",
+            description="Kontraktdialog med fagchef og direktør",
+            done=done,
+        )
 
 
 def _indicators(units) -> None:
@@ -278,13 +363,25 @@ def _indicators(units) -> None:
 
 def _sick_leave(unit, start, end, targets, periods, seed) -> Indicator:
     indicator = Indicator.objects.create(
-        key="sygefravaer", name="Sygefravær", unit="%", direction="down", aggregation=Aggregation.ROLLING_12_MONTHS,
-        org_unit=unit, baseline_value=Decimal(str(round(start, 2))), baseline_period=f"{periods[0]:%Y-%m}",
-        valid_from=periods[0], source="KMD fraværsmodul via Targit",
+        key="sygefravaer",
+        name="Sygefravær",
+        unit="%",
+        direction="down",
+        aggregation=Aggregation.ROLLING_12_MONTHS,
+        org_unit=unit,
+        baseline_value=Decimal(str(round(start, 2))),
+        baseline_period=f"{periods[0]:%Y-%m}",
+        valid_from=periods[0],
+        source="KMD fraværsmodul via Targit",
     )
     for year, value in zip((YEAR - 1, YEAR), targets, strict=True):
-        Target.objects.create(indicator=indicator, period_start=dt.date(year, 1, 1), period_end=dt.date(year, 12, 31),
-                              value=Decimal(str(value)), text=f"Sygefravær højst {value} % i {year}".replace(".", ","))
+        Target.objects.create(
+            indicator=indicator,
+            period_start=dt.date(year, 1, 1),
+            period_end=dt.date(year, 12, 31),
+            value=Decimal(str(value)),
+            text=f"Sygefravær højst {value} % i {year}".replace(".", ","),
+        )
     Measurement.objects.bulk_create(
         Measurement(indicator=indicator, period=p, value=Decimal(str(v)), source="Targit-eksport (demo)")
         for p, v in zip(periods, sick_leave_series(seed, start, end, len(periods)), strict=True)

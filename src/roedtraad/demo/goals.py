@@ -53,7 +53,8 @@ def _sections(background, basis, goal, effect, timing, activities: list[str], fo
 def sick_leave(holder: str, layout: str, year: int, baseline: float, target: float, with_number=True):
     number = f"fra {baseline:.1f} % til {target:.1f} % i {year}".replace(".", ",")
     goal_line = (
-        f"Sygefraværet i {holder} nedbringes {number}." if with_number
+        f"Sygefraværet i {holder} nedbringes {number}."
+        if with_number
         else f"Vi vil have fokus på sygefraværet i {holder}."
     )
     activities = [
@@ -98,18 +99,26 @@ def onboarding(holder: str, layout: str, year: int) -> GoalSpec:
     text = f"Nye kolleger i {holder} skal have en god start, så de trives og bliver."
     if layout == "workplan":
         sections = _workplan(
-            text, "", activities, ["At alle nye kolleger oplever en god modtagelse"],
-            "Medarbejdere, TRIO og HR og Personale.", "Vi spørger nye kolleger efter tre måneder.",
+            text,
+            "",
+            activities,
+            ["At alle nye kolleger oplever en god modtagelse"],
+            "Medarbejdere, TRIO og HR og Personale.",
+            "Vi spørger nye kolleger efter tre måneder.",
         )
     else:
         sections = _sections(
-            text, "Indsatsområdet God modtagelse i direktionens udviklingsspor.",
+            text,
+            "Indsatsområdet God modtagelse i direktionens udviklingsspor.",
             "Alle nye kolleger tilbydes et modtagelsesforløb tilpasset deres job.",
             "Borgerne møder medarbejdere, der kender deres opgave fra første dag.",
-            f"Målet gælder {year}.", activities, "Ledergruppen følger op hvert halve år.",
+            f"Målet gælder {year}.",
+            activities,
+            "Ledergruppen følger op hvert halve år.",
         )
-    return GoalSpec(title="God modtagelse af nye kolleger", sections=sections, focus_area="God modtagelse",
-                    activities=activities)
+    return GoalSpec(
+        title="God modtagelse af nye kolleger", sections=sections, focus_area="God modtagelse", activities=activities
+    )
 
 
 def flexible_work(holder: str, layout: str, year: int) -> GoalSpec:
@@ -119,61 +128,110 @@ def flexible_work(holder: str, layout: str, year: int) -> GoalSpec:
     ]
     text = f"{holder} vil eksperimentere med fleksible arbejdsformer for at få flere hænder."
     if layout == "workplan":
-        sections = _workplan(text, "", activities, ["At flere arbejder fuld tid"], "TRIO og LMU.",
-                             "Erfaringerne samles op i LMU efter hver prøvehandling.")
+        sections = _workplan(
+            text,
+            "",
+            activities,
+            ["At flere arbejder fuld tid"],
+            "TRIO og LMU.",
+            "Erfaringerne samles op i LMU efter hver prøvehandling.",
+        )
     else:
         sections = _sections(
-            text, "Indsatsområdet Fleksible arbejdsformer.", "Vi afprøver mindst to nye arbejdsformer.",
-            "Mere kontinuitet for borgerne.", f"I løbet af {year}.", activities,
+            text,
+            "Indsatsområdet Fleksible arbejdsformer.",
+            "Vi afprøver mindst to nye arbejdsformer.",
+            "Mere kontinuitet for borgerne.",
+            f"I løbet af {year}.",
+            activities,
             "Prøvehandlingerne evalueres i ledergruppen.",
         )
-    return GoalSpec(title="Fleksible arbejdsformer", sections=sections, focus_area="Fleksible arbejdsformer",
-                    activities=activities)
+    return GoalSpec(
+        title="Fleksible arbejdsformer", sections=sections, focus_area="Fleksible arbejdsformer", activities=activities
+    )
 
 
 def leadership(holder: str, layout: str, year: int) -> GoalSpec:
     activities = ["Ledersparring i makkerpar hver måned", "Fælles temadag om ledelsesgrundlaget"]
     text = f"Ledelsen i {holder} udvikles med afsæt i det fælles ledelsesgrundlag: kurs, koordinering og commitment."
     if layout == "workplan":
-        sections = _workplan(text, "", activities, ["Tydelig ledelse tæt på opgaven"], "Ledergruppen.",
-                             "Ledergruppen gør status hvert halve år.")
+        sections = _workplan(
+            text,
+            "",
+            activities,
+            ["Tydelig ledelse tæt på opgaven"],
+            "Ledergruppen.",
+            "Ledergruppen gør status hvert halve år.",
+        )
     else:
         sections = _sections(
-            text, "Spor 2: God ledelse og en bæredygtig organisation.", "Alle ledere arbejder med ledelsesgrundlaget.",
-            "Borgerne møder en sammenhængende organisation.", "Flerårigt.", activities,
+            text,
+            "Spor 2: God ledelse og en bæredygtig organisation.",
+            "Alle ledere arbejder med ledelsesgrundlaget.",
+            "Borgerne møder en sammenhængende organisation.",
+            "Flerårigt.",
+            activities,
             "Fagchefen følger op i kontraktdialogen.",
         )
-    return GoalSpec(title="Ledelse med afsæt i ledelsesgrundlaget", sections=sections, multi_year=True,
-                    activities=activities)
+    return GoalSpec(
+        title="Ledelse med afsæt i ledelsesgrundlaget", sections=sections, multi_year=True, activities=activities
+    )
 
 
 def welfare_technology(holder: str, layout: str, year: int) -> GoalSpec:
     activities = ["Afprøvning af skærmbesøg og digitale påmindelser", "Kortlægning af manuelle arbejdsgange"]
     text = f"{holder} vil udvikle opgaveløsningen med velfærdsteknologi og digitalisering."
     if layout == "workplan":
-        sections = _workplan(text, "", activities, ["At teknologien frigiver tid til borgerne"],
-                             "Økonomi og Digitalisering.", "Gevinsterne måles efter et halvt år.")
+        sections = _workplan(
+            text,
+            "",
+            activities,
+            ["At teknologien frigiver tid til borgerne"],
+            "Økonomi og Digitalisering.",
+            "Gevinsterne måles efter et halvt år.",
+        )
     else:
         sections = _sections(
-            text, "Udvikling af opgaveløsningen i direktionens udviklingsspor.",
-            "To arbejdsgange digitaliseres.", "Hurtigere svar til borgerne.", f"I løbet af {year}.", activities,
+            text,
+            "Udvikling af opgaveløsningen i direktionens udviklingsspor.",
+            "To arbejdsgange digitaliseres.",
+            "Hurtigere svar til borgerne.",
+            f"I løbet af {year}.",
+            activities,
             "Status i ledergruppen hvert kvartal.",
         )
-    return GoalSpec(title="Velfærdsteknologi og digitale arbejdsgange", sections=sections,
-                    focus_area="Udvikling af opgaveløsningen", activities=activities, track=1)
+    return GoalSpec(
+        title="Velfærdsteknologi og digitale arbejdsgange",
+        sections=sections,
+        focus_area="Udvikling af opgaveløsningen",
+        activities=activities,
+        track=1,
+    )
 
 
 def shared(holder: str, partner: str, layout: str, title: str, purpose: str, role: str) -> GoalSpec:
     activities = [f"Fælles arbejdsgruppe med {partner}", "Fælles status to gange om året"]
     text = f"Målet er fælles for {holder} og {partner}. {purpose}"
     if layout == "workplan":
-        sections = _workplan(text, "", activities, [purpose], f"{partner}.",
-                             f"Arbejdsgruppen følger op sammen med {partner}.")
+        sections = _workplan(
+            text, "", activities, [purpose], f"{partner}.", f"Arbejdsgruppen følger op sammen med {partner}."
+        )
     else:
         sections = _sections(
-            text, "Spor 1: Den røde tråd fra politik til virkning for borgeren.", purpose,
-            "Borgerne oplever et sammenhængende forløb.", "Flerårigt.", activities,
+            text,
+            "Spor 1: Den røde tråd fra politik til virkning for borgeren.",
+            purpose,
+            "Borgerne oplever et sammenhængende forløb.",
+            "Flerårigt.",
+            activities,
             f"Følges op i fællesskab med {partner}.",
         )
-    return GoalSpec(title=title, sections=sections, scope="shared", partners=[(partner, role)],
-                    activities=activities, track=1, multi_year=True)
+    return GoalSpec(
+        title=title,
+        sections=sections,
+        scope="shared",
+        partners=[(partner, role)],
+        activities=activities,
+        track=1,
+        multi_year=True,
+    )

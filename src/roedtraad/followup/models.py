@@ -25,14 +25,26 @@ class Aggregation(models.TextChoices):
 class Indicator(models.Model):
     """A measure for one org unit (sick leave in Centre X), optionally tied to a goal."""
 
-    key = models.SlugField(_("måling"), max_length=60, help_text=_("Samme nøgle for samme måling på tværs af enheder, fx «sygefravaer»"))
+    key = models.SlugField(
+        _("måling"), max_length=60, help_text=_("Samme nøgle for samme måling på tværs af enheder, fx «sygefravaer»")
+    )
     name = models.CharField(_("navn"), max_length=200)
     unit = models.CharField(_("enhed"), max_length=30, default="%")
-    direction = models.CharField(_("retning"), max_length=4, choices=Direction.choices, default=Direction.LOWER_IS_BETTER)
-    aggregation = models.CharField(_("opgørelse"), max_length=20, choices=Aggregation.choices, default=Aggregation.MONTH)
-    org_unit = models.ForeignKey("org.OrgUnit", verbose_name=_("enhed"), on_delete=models.PROTECT, related_name="indicators")
+    direction = models.CharField(
+        _("retning"), max_length=4, choices=Direction.choices, default=Direction.LOWER_IS_BETTER
+    )
+    aggregation = models.CharField(
+        _("opgørelse"), max_length=20, choices=Aggregation.choices, default=Aggregation.MONTH
+    )
+    org_unit = models.ForeignKey(
+        "org.OrgUnit", verbose_name=_("enhed"), on_delete=models.PROTECT, related_name="indicators"
+    )
     goal = models.ForeignKey(
-        "contracts.Goal", verbose_name=_("udviklingsmål"), null=True, blank=True, on_delete=models.SET_NULL,
+        "contracts.Goal",
+        verbose_name=_("udviklingsmål"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="indicators",
     )
     baseline_value = models.DecimalField(_("udgangspunkt"), max_digits=12, decimal_places=4, null=True, blank=True)
@@ -120,7 +132,9 @@ class FollowUpEntry(models.Model):
     forum = models.CharField(_("forum"), max_length=200, help_text=_("Fx ledergruppen, LMU, TRIO, kontraktdialog"))
     status = models.CharField(_("status"), max_length=10, choices=RagStatus.choices)
     text = models.TextField(_("tekst"))
-    author = models.ForeignKey("org.Person", verbose_name=_("skrevet af"), null=True, blank=True, on_delete=models.SET_NULL)
+    author = models.ForeignKey(
+        "org.Person", verbose_name=_("skrevet af"), null=True, blank=True, on_delete=models.SET_NULL
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -139,7 +153,9 @@ class PlannedFollowUp(models.Model):
         INDICATOR_REVIEW = "indicators", _("Gennemgang af måltal")
 
     contract = models.ForeignKey("contracts.Contract", on_delete=models.CASCADE, related_name="planned_follow_ups")
-    goal = models.ForeignKey("contracts.Goal", null=True, blank=True, on_delete=models.CASCADE, related_name="planned_follow_ups")
+    goal = models.ForeignKey(
+        "contracts.Goal", null=True, blank=True, on_delete=models.CASCADE, related_name="planned_follow_ups"
+    )
     date = models.DateField(_("dato"))
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices, default=Kind.MEETING)
     forum = models.CharField(_("forum"), max_length=200, blank=True)

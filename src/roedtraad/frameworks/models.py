@@ -54,9 +54,7 @@ class BudgetChange(models.Model):
         verbose_name = _("budgetforandring")
         verbose_name_plural = _("budgetforandringer")
         ordering = ["budget", "kind", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["budget", "kind", "number"], name="budgetchange_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["budget", "kind", "number"], name="budgetchange_unique")]
 
     def __str__(self) -> str:
         return f"{self.budget}, {self.get_kind_display().lower()} {self.number}: {self.title}"
@@ -89,9 +87,7 @@ class Track(models.Model):
         verbose_name = _("spor")
         verbose_name_plural = _("spor")
         ordering = ["framework", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["framework", "number"], name="track_unique_number")
-        ]
+        constraints = [models.UniqueConstraint(fields=["framework", "number"], name="track_unique_number")]
 
     def __str__(self) -> str:
         return f"Spor {self.number}: {self.title}"
@@ -99,9 +95,7 @@ class Track(models.Model):
 
 class FocusArea(models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="focus_areas")
-    track = models.ForeignKey(
-        Track, null=True, blank=True, on_delete=models.SET_NULL, related_name="focus_areas"
-    )
+    track = models.ForeignKey(Track, null=True, blank=True, on_delete=models.SET_NULL, related_name="focus_areas")
     title = models.CharField(_("titel"), max_length=300)
     description = models.TextField(_("beskrivelse"), blank=True)
 
@@ -134,9 +128,7 @@ class Requirement(models.Model):
         verbose_name = _("krav")
         verbose_name_plural = _("krav")
         ordering = ["framework", "order", "slug"]
-        constraints = [
-            models.UniqueConstraint(fields=["framework", "slug"], name="requirement_unique_slug")
-        ]
+        constraints = [models.UniqueConstraint(fields=["framework", "slug"], name="requirement_unique_slug")]
 
     def __str__(self) -> str:
         return f"{self.framework.year} {self.slug}"

@@ -37,9 +37,7 @@ class OrgUnit(models.Model):
         verbose_name = _("organisatorisk enhed")
         verbose_name_plural = _("organisatoriske enheder")
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["parent", "name"], name="orgunit_unique_name_under_parent")
-        ]
+        constraints = [models.UniqueConstraint(fields=["parent", "name"], name="orgunit_unique_name_under_parent")]
 
     def __str__(self) -> str:
         return self.name
@@ -82,9 +80,7 @@ class Person(models.Model):
     name = models.CharField(_("navn"), max_length=200)
     title = models.CharField(_("stilling"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("enhed"), null=True, blank=True, on_delete=models.SET_NULL
-    )
+    unit = models.ForeignKey(OrgUnit, verbose_name=_("enhed"), null=True, blank=True, on_delete=models.SET_NULL)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("login"),
@@ -163,9 +159,7 @@ class UserRole(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("rolle"), max_length=20, choices=Role.choices)
-    unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("enhed"), null=True, blank=True, on_delete=models.CASCADE
-    )
+    unit = models.ForeignKey(OrgUnit, verbose_name=_("enhed"), null=True, blank=True, on_delete=models.CASCADE)
 
     class Meta:
         verbose_name = _("brugerrolle")

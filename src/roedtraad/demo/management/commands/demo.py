@@ -13,7 +13,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--if-empty", action="store_true",
+            "--if-empty",
+            action="store_true",
             help="Do nothing (but print the logins) when the database already has data, instead of refusing.",
         )
 
@@ -37,7 +38,9 @@ class Command(BaseCommand):
     def _print_logins(self) -> None:
         from django.contrib.auth import get_user_model
 
-        names = set(get_user_model().objects.filter(username__in=[*LOGINS, ADMIN[0]]).values_list("username", flat=True))
+        names = set(
+            get_user_model().objects.filter(username__in=[*LOGINS, ADMIN[0]]).values_list("username", flat=True)
+        )
         if not names:
             return
         self.stdout.write("Demo logins (username / password):")

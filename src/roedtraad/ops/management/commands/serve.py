@@ -31,8 +31,16 @@ class Command(BaseCommand):
         if not no_worker:
             worker = subprocess.Popen([sys.executable, "-m", "roedtraad", "db_worker"])
         gunicorn = [
-            sys.executable, "-m", "gunicorn", "roedtraad.wsgi:application",
-            "--bind", f"{host}:{port}", "--workers", str(workers), "--access-logfile", "-",
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "roedtraad.wsgi:application",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "-",
         ]
         try:
             subprocess.run(gunicorn, check=False)
