@@ -46,6 +46,14 @@ class PersonAdmin(admin.ModelAdmin):
         self.message_user(request, f"Persondata slettet for {queryset.count()} personer.")
 
 
+@admin.register(Responsibility)
+class ResponsibilityAdmin(admin.ModelAdmin):
+    list_display = ["person", "role", "contract", "goal"]
+    search_fields = ["person__name", "role"]
+    list_select_related = ["person", "contract", "contract__holder", "goal"]
+    raw_id_fields = ["contract", "goal"]
+
+
 @admin.register(UserRole)
 class UserRoleAdmin(admin.ModelAdmin):
     list_display = ["user", "role", "unit"]
