@@ -1,0 +1,223 @@
+"""Judge a contract against the framework's requirements, with the sentences that decide.
+
+`evaluate(contract, requirements)` returns one `Finding` per requirement: "met", "partial"
+or "missing", a one-line Danish reason and the quoted evidence. The rules are the
+`judged_by` dicts of the requirements (see `roedtraad.core.rules.catalogue`), so a person
+can read and change them; this module only applies them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from roedtraad.core.rules.catalogue import ACTIVITY_SECTIONS, TARGET_SECTIONS, RequirementSpec
+from roedtraad.core.rules.text import Term, find_terms, has_number, sentences, stems
+
+MET, PARTIAL, MISSING = "met", "partial", "missing"
+STATUS_RANK = {MISSING: 0, PARTIAL: 1, MET: 2}
+TITLE = "titel"
+STOP_DOING = "hold_op_med"
+
+
+class IndicatorInput(NamedTuple):
+    """(text, baseline, target, unit) of a quantified target."""
+
+    text: str
+    baseline: float | None = None
+    target: float | None = None
+    unit: str = ""
+
+
+@dataclass
+class GoalInput:
+    number: int
+    title: str
+    sections: dict[str, str] = field(default_factory=dict)
+    shared_with: list[str] = field(default_factory=list)
+    indicators: list[IndicatorInput] = field(default_factory=list)
+
+
+@dataclass
+class ContractInput:
+    holder: str
+    year: int | None
+    goals: list[GoalInput] = field(default_factory=list)
+    stop_doing: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Evidence:
+    goal: int | None
+    section: str
+    quote: str
+
+
+@dataclass
+class Finding:
+    slug: str
+    status: str
+    reason: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class _Hit:
+    section: str
+    sentence: str
+
+
+class _Restatement:
+    """Recognises sentences that merely repeat the requirement's own wording."""
+
+    def __init__(self, text: str):
+        self.stems = set(stems(text))
+
+    def __call__(self, sentence: str) -> bool:
+        own = set(stems(sentence))
+        if not own or not self.stems:
+            return False
+        return len(own & self.stems) / len(own) >= 0.7 and len(own) >= 4
+
+
+def _goal_hits(goal: GoalInput, terms: list[Term], keys: Sequence[str] | None, restates: _Restatement) -> list[_Hit]:
+    hits = []
+    for key, text in goal.sections.items():
+        if keys and key not in keys:
+            continue
+        for sentence in sentences(text):
+            if find_terms(terms, sentence) and not restates(sentence):
+                hits.append(_Hit(key, sentence))
+    return hits
+
+
+def _terms(rule: dict[str, Any], key: str) -> list[Term]:
+    return [Term.of(t) for t in rule.get(key, [])]
+
+
+def _number_evidence(goal: GoalInput, hits: list[_Hit], rule: dict[str, Any]) -> Evidence | None:
+    allowed = rule.get("number_sections") or TARGET_SECTIONS
+    for hit in hits:
+        if hit.section in allowed and has_number(hit.sentence):
+            return Evidence(goal.number, hit.section, hit.sentence)
+    for indicator in goal.indicators:
+        if indicator.target is not None:
+            return Evidence(goal.number, "indikator", indicator.text)
+    return None
+
+
+def _activity_evidence(goal: GoalInput, rule: dict[str, Any]) -> Evidence | None:
+    for key in rule.get("activity_sections") or ACTIVITY_SECTIONS:
+        found = sentences(goal.sections.get(key, ""))
+        if found:
+            return Evidence(goal.number, key, found[0])
+    return None
+
+
+def _judge_goal(goal: GoalInput, spec: RequirementSpec, restates: _Restatement) -> Finding:
+    """The requirement judged on one goal alone."""
+    rule = spec.judged_by
+    terms = _terms(rule, "terms")
+    in_title = bool(find_terms(terms, goal.title))
+    hits = _goal_hits(goal, terms, rule.get("sections"), restates)
+    if not in_title and not hits:
+        return Finding(spec.slug, MISSING, "Nævnes ikke.")
+    evidence = [Evidence(goal.number, TITLE, goal.title)] if in_title else []
+    evidence += [Evidence(goal.number, h.section, h.sentence) for h in hits[:2]]
+    lacks: list[str] = []
+    if not in_title and len(hits) < int(rule.get("min_sentences", 1)):
+        lacks.append("emnet nævnes kun i forbifarten")
+    if rule.get("also_terms"):
+        also = _goal_hits(goal, _terms(rule, "also_terms"), None, restates)
+        if also:
+            evidence.append(Evidence(goal.number, also[0].section, also[0].sentence))
+        else:
+            lacks.append("uden " + " / ".join(rule["also_terms"]))
+    if rule.get("needs_number"):
+        found = _number_evidence(goal, hits, rule)
+        evidence += [found] if found else []
+        lacks += [] if found else ["intet måltal"]
+    if rule.get("needs_activities"):
+        found = _activity_evidence(goal, rule) if (in_title or len(hits) > 1) else None
+        evidence += [found] if found else []
+        lacks += [] if found else ["ingen aktiviteter eller strategi for at nå målet"]
+    where = f"Mål {goal.number} «{goal.title}»"
+    if lacks:
+        return Finding(spec.slug, PARTIAL, f"{where} nævner det, men {', '.join(lacks)}.", evidence)
+    return Finding(spec.slug, MET, f"{where} opfylder kravet.", _dedupe(evidence))
+
+
+def _dedupe(evidence: Iterable[Evidence]) -> list[Evidence]:
+    seen, out = set(), []
+    for item in evidence:
+        key = (item.goal, item.section, item.quote)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _judge_terms(contract: ContractInput, spec: RequirementSpec) -> Finding:
+    restates = _Restatement(spec.text)
+    best = Finding(spec.slug, MISSING, "Ingen af kontraktens mål omtaler det, kravet beder om.")
+    for goal in contract.goals:
+        finding = _judge_goal(goal, spec, restates)
+        if STATUS_RANK[finding.status] > STATUS_RANK[best.status]:
+            best = finding
+        if best.status == MET:
+            break
+    best.evidence = _dedupe(best.evidence)
+    return best
+
+
+def _judge_stop_doing(contract: ContractInput, spec: RequirementSpec) -> Finding:
+    items = [i for i in contract.stop_doing if i.strip()]
+    if items:
+        evidence = [Evidence(None, STOP_DOING, item) for item in items[:5]]
+        return Finding(spec.slug, MET, f"Kontrakten foreslår {len(items)} ting at holde op med.", evidence)
+    restates = _Restatement(spec.text)
+    terms = _terms(spec.judged_by, "terms")
+    hits = [(g, h) for g in contract.goals for h in _goal_hits(g, terms, None, restates)]
+    if hits:
+        evidence = [Evidence(g.number, h.section, h.sentence) for g, h in hits[:3]]
+        return Finding(
+            spec.slug, PARTIAL, "Holde op med nævnes i målene, men uden en samlet liste af forslag.", evidence
+        )
+    return Finding(spec.slug, MISSING, "Kontrakten foreslår ikke noget at holde op med.")
+
+
+def _judge_shared(contract: ContractInput, spec: RequirementSpec, partners: dict[int, list[str]] | None) -> Finding:
+    from roedtraad.core.rules.shared import detect_partners
+
+    terms = _terms(spec.judged_by, "responsibility_terms")
+    best = Finding(spec.slug, MISSING, "Kontrakten har ingen fælles mål.")
+    for goal in contract.goals:
+        named = (partners or {}).get(goal.number) or detect_partners(goal)
+        if not named:
+            continue
+        hits = [h for h in _goal_hits(goal, terms, None, _Restatement(spec.text))]
+        where = f"Mål {goal.number} «{goal.title}» er fælles med {', '.join(named)}"
+        first = Evidence(goal.number, TITLE, goal.title)
+        if hits:
+            quote = Evidence(goal.number, hits[0].section, hits[0].sentence)
+            return Finding(spec.slug, MET, f"{where}, og ansvar er angivet.", [first, quote])
+        best = Finding(spec.slug, PARTIAL, f"{where}, men ansvar og roller er ikke angivet.", [first])
+    return best
+
+
+def evaluate(
+    contract: ContractInput, requirements: Iterable[RequirementSpec], partners: dict[int, list[str]] | None = None
+) -> list[Finding]:
+    """One finding per requirement. `partners` (goal number → partner names) overrides the
+    shared-goal recognition when the caller already knows them."""
+    findings = []
+    for spec in requirements:
+        kind = spec.judged_by.get("evaluator", "terms")
+        if kind == "stop_doing":
+            findings.append(_judge_stop_doing(contract, spec))
+        elif kind == "shared_goal":
+            findings.append(_judge_shared(contract, spec, partners))
+        else:
+            findings.append(_judge_terms(contract, spec))
+    return findings

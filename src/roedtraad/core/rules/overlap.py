@@ -1,0 +1,209 @@
+"""Goals of different holders that work on the same thing.
+
+Goals are compared by cosine similarity of TF-IDF vectors over Danish word stems
+(Snowball), so "sygefraværet" and "sygefravær" count as the same word. Sentences that a
+holder repeats in several of its goals (boilerplate follow-up, the same list of forums)
+are left out: they say nothing about what a particular goal works on.
+
+Scale: candidates come from sparse matrix products in row blocks, where each goal's
+vector is pruned to its strongest terms and only the best `per_goal` partners of each
+goal are kept; the surviving pairs are then scored exactly. Memory and time grow about
+linearly with the number of goals.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from roedtraad.core.rules.evaluate import ContractInput, GoalInput
+from roedtraad.core.rules.text import STOP_WORDS, clean, sentences, stem, words
+
+# Sections that say who one works with and how one follows up are not what a goal is about.
+IGNORED_SECTIONS = frozenset({"samarbejde_med", "opfoelgning", "tidsperspektiv"})
+PRUNE_TERMS = 24  # terms per goal used to find candidates when there are many goals
+PRUNE_FROM = 2_000  # number of goals from which candidate vectors are pruned
+BLOCK_ROWS = 2_000
+
+
+@dataclass(frozen=True)
+class GoalRef:
+    holder: str
+    goal: int
+    title: str = ""
+
+
+@dataclass
+class Overlap:
+    a: GoalRef
+    b: GoalRef
+    score: float
+    shared_terms: list[str] = field(default_factory=list)
+    sentence_pair: tuple[str, str] = ("", "")
+    shared: bool = False  # the two goals are already linked as one shared goal
+
+
+class StemAnalyzer:
+    """Callable analyzer for scikit-learn: stems of the words, remembering a readable word
+    for each stem (the first one seen) to show shared terms."""
+
+    def __init__(self) -> None:
+        self.surface: dict[str, str] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        out = []
+        surface = self.surface
+        for word in words(text):
+            if word in STOP_WORDS or len(word) < 3 or word[0].isdigit():
+                continue
+            s = stem(word)
+            if s not in surface:
+                surface[s] = word
+            out.append(s)
+        return out
+
+
+def _goal_sentences(goal: GoalInput) -> list[str]:
+    out = [goal.title]
+    for key, text in goal.sections.items():
+        if key not in IGNORED_SECTIONS:
+            out.extend(sentences(text))
+    return out
+
+
+def goal_texts(contracts: Sequence[ContractInput]) -> tuple[list[GoalRef], list[list[str]]]:
+    """References and sentences of every goal, without sentences its holder repeats in
+    more than one goal."""
+    refs: list[GoalRef] = []
+    texts: list[list[str]] = []
+    for contract in contracts:
+        per_goal = [_goal_sentences(g) for g in contract.goals]
+        counts = Counter(s.lower() for sents in per_goal for s in set(sents[1:]))
+        for goal, sents in zip(contract.goals, per_goal, strict=True):
+            kept = [sents[0], sents[0]] + [s for s in sents[1:] if counts[s.lower()] < 2]
+            refs.append(GoalRef(contract.holder, goal.number, goal.title))
+            texts.append(kept)
+    return refs, texts
+
+
+def vectorise(docs: Sequence[str]) -> tuple[TfidfVectorizer, sp.csr_matrix, StemAnalyzer]:
+    """L2-normalised TF-IDF rows over stems; terms in over half of many goals are dropped."""
+    analyzer = StemAnalyzer()
+    max_df = 0.5 if len(docs) >= 50 else 1.0
+    vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, max_df=max_df, dtype=np.float32)
+    matrix = vectorizer.fit_transform(docs).tocsr()
+    return vectorizer, matrix, analyzer
+
+
+def _prune(matrix: sp.csr_matrix, keep: int) -> sp.csr_matrix:
+    """Each row reduced to its `keep` largest entries."""
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    order = np.lexsort((-matrix.data, rows))
+    rank = np.arange(order.size) - matrix.indptr[rows[order]]
+    chosen = order[rank < keep]
+    return sp.csr_matrix((matrix.data[chosen], (rows[chosen], matrix.indices[chosen])), shape=matrix.shape)
+
+
+def _top_per_row(block: sp.coo_matrix, offset: int, groups: np.ndarray, k: int):
+    rows = block.row + offset
+    keep = groups[rows] != groups[block.col]
+    rows, cols, vals = rows[keep], block.col[keep], block.data[keep]
+    order = np.lexsort((-vals, rows))
+    rows, cols, vals = rows[order], cols[order], vals[order]
+    starts = np.searchsorted(rows, rows, side="left")
+    first = (np.arange(rows.size) - starts) < k
+    return rows[first], cols[first], vals[first]
+
+
+def candidate_pairs(matrix: sp.csr_matrix, groups: np.ndarray, per_goal: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) of rows of different groups among each row's best `per_goal` matches."""
+    n = matrix.shape[0]
+    left = _prune(matrix, PRUNE_TERMS) if n >= PRUNE_FROM else matrix
+    right_t = matrix.T.tocsr()
+    found_i, found_j = [], []
+    for start in range(0, n, BLOCK_ROWS):
+        block = (left[start : start + BLOCK_ROWS] @ right_t).tocoo()
+        rows, cols, _ = _top_per_row(block, start, groups, per_goal)
+        found_i.append(np.minimum(rows, cols))
+        found_j.append(np.maximum(rows, cols))
+    if not found_i:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    i = np.concatenate(found_i).astype(np.int64)
+    j = np.concatenate(found_j).astype(np.int64)
+    unique = np.unique(i * n + j)
+    return unique // n, unique % n
+
+
+def exact_scores(matrix: sp.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 50_000) -> np.ndarray:
+    """Cosine similarity of row pairs (rows are L2-normalised)."""
+    out = np.empty(i.size, dtype=np.float32)
+    for s in range(0, i.size, chunk):
+        a, b = matrix[i[s : s + chunk]], matrix[j[s : s + chunk]]
+        out[s : s + chunk] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return out
+
+
+def _shared_terms(
+    matrix: sp.csr_matrix, i: int, j: int, features: np.ndarray, surface: dict[str, str], limit: int = 8
+) -> list[str]:
+    a, b = matrix[i], matrix[j]
+    both = a.multiply(b).tocoo()
+    order = np.argsort(-both.data)[:limit]
+    return [surface.get(features[c], features[c]) for c in both.col[order]]
+
+
+def closest_sentences(vectorizer: TfidfVectorizer, a: Sequence[str], b: Sequence[str]) -> tuple[str, str, float]:
+    """The most similar pair of sentences of two goals, and its cosine."""
+    if not a or not b:
+        return "", "", 0.0
+    va, vb = vectorizer.transform(a), vectorizer.transform(b)
+    sims = (va @ vb.T).toarray()
+    x, y = np.unravel_index(int(np.argmax(sims)), sims.shape)
+    return clean(a[x]), clean(b[y]), float(sims[x, y])
+
+
+def find_overlaps(
+    contracts: Sequence[ContractInput],
+    top: int = 50,
+    per_goal: int = 5,
+    min_score: float = 0.1,
+    linked: Iterable[frozenset[tuple[str, int]]] = (),
+) -> list[Overlap]:
+    """The `top` most similar goal pairs of different holders, best first.
+
+    `linked` holds pairs already known as one shared goal, each as
+    frozenset({(holder, goal number), (holder, goal number)}); they are marked `shared`.
+    """
+    refs, texts = goal_texts(contracts)
+    if len(refs) < 2:
+        return []
+    vectorizer, matrix, analyzer = vectorise([" \n".join(t) for t in texts])
+    holders = {h: n for n, h in enumerate(sorted({r.holder for r in refs}))}
+    groups = np.array([holders[r.holder] for r in refs])
+    i, j = candidate_pairs(matrix, groups, per_goal)
+    scores = exact_scores(matrix, i, j)
+    order = np.argsort(-scores, kind="stable")
+    order = order[scores[order] >= min_score][:top]
+    features = vectorizer.get_feature_names_out()
+    linked_set = set(linked)
+    out = []
+    for k in order:
+        a, b = int(i[k]), int(j[k])
+        sa, sb, _ = closest_sentences(vectorizer, texts[a][2:] or texts[a][:1], texts[b][2:] or texts[b][:1])
+        key = frozenset({(refs[a].holder, refs[a].goal), (refs[b].holder, refs[b].goal)})
+        out.append(
+            Overlap(
+                refs[a],
+                refs[b],
+                round(float(scores[k]), 4),
+                _shared_terms(matrix, a, b, features, analyzer.surface),
+                (sa, sb),
+                key in linked_set,
+            )
+        )
+    return out
