@@ -146,8 +146,7 @@ CATALOGUE_2023: list[dict[str, Any]] = [
                 "introduktion af nye",
                 "introduktionsforløb",
                 "introduktionsarrangement",
-                "nye medarbejdere",
-                "nye kolleg",
+                "modtagelse af nye",
             ],
             "min_sentences": 2,
         },
@@ -180,7 +179,7 @@ CATALOGUE_2023: list[dict[str, Any]] = [
         "kontrakter eller aftaler med angivelse af ansvar og roller.",
         "judged_by": {
             "evaluator": "shared_goal",
-            "responsibility_terms": ["ansvar", "ansvarlig", "rolle", "roller", "styregruppe", "tovholder", "forankret"],
+            "responsibility_terms": ["ansvar", "ansvarlig", "rolle", "roller", "styregruppe", "tovholder"],
         },
     },
 ]

@@ -115,25 +115,26 @@ def _activity_evidence(goal: GoalInput, rule: dict[str, Any]) -> Evidence | None
     return None
 
 
-def _judge_goal(goal: GoalInput, spec: RequirementSpec, restates: _Restatement) -> Finding:
-    """The requirement judged on one goal alone."""
+def _judge_goal(goal: GoalInput, spec: RequirementSpec, restates: _Restatement) -> tuple[Finding, tuple]:
+    """The requirement judged on one goal alone, and a rank (better goals rank higher)."""
     rule = spec.judged_by
     terms = _terms(rule, "terms")
     in_title = bool(find_terms(terms, goal.title))
     hits = _goal_hits(goal, terms, rule.get("sections"), restates)
     if not in_title and not hits:
-        return Finding(spec.slug, MISSING, "Nævnes ikke.")
-    evidence = [Evidence(goal.number, TITLE, goal.title)] if in_title else []
-    evidence += [Evidence(goal.number, h.section, h.sentence) for h in hits[:2]]
-    lacks: list[str] = []
+        return Finding(spec.slug, MISSING, "Nævnes ikke."), (0, 0, 0)
+    first = (
+        Evidence(goal.number, TITLE, goal.title)
+        if in_title
+        else Evidence(goal.number, hits[0].section, hits[0].sentence)
+    )
+    evidence, lacks = [first], []
     if not in_title and len(hits) < int(rule.get("min_sentences", 1)):
         lacks.append("emnet nævnes kun i forbifarten")
     if rule.get("also_terms"):
         also = _goal_hits(goal, _terms(rule, "also_terms"), None, restates)
-        if also:
-            evidence.append(Evidence(goal.number, also[0].section, also[0].sentence))
-        else:
-            lacks.append("uden " + " / ".join(rule["also_terms"]))
+        evidence += [Evidence(goal.number, also[0].section, also[0].sentence)] if also else []
+        lacks += [] if also else ["uden " + " / ".join(rule["also_terms"])]
     if rule.get("needs_number"):
         found = _number_evidence(goal, hits, rule)
         evidence += [found] if found else []
@@ -142,10 +143,13 @@ def _judge_goal(goal: GoalInput, spec: RequirementSpec, restates: _Restatement) 
         found = _activity_evidence(goal, rule) if (in_title or len(hits) > 1) else None
         evidence += [found] if found else []
         lacks += [] if found else ["ingen aktiviteter eller strategi for at nå målet"]
+    if not in_title and len(evidence) == 1 and len(hits) > 1:
+        evidence.append(Evidence(goal.number, hits[1].section, hits[1].sentence))
     where = f"Mål {goal.number} «{goal.title}»"
-    if lacks:
-        return Finding(spec.slug, PARTIAL, f"{where} nævner det, men {', '.join(lacks)}.", evidence)
-    return Finding(spec.slug, MET, f"{where} opfylder kravet.", _dedupe(evidence))
+    status = PARTIAL if lacks else MET
+    reason = f"{where} nævner det, men {', '.join(lacks)}." if lacks else f"{where} opfylder kravet."
+    rank = (STATUS_RANK[status], int(in_title), len(hits))
+    return Finding(spec.slug, status, reason, _dedupe(evidence)), rank
 
 
 def _dedupe(evidence: Iterable[Evidence]) -> list[Evidence]:
@@ -161,13 +165,11 @@ def _dedupe(evidence: Iterable[Evidence]) -> list[Evidence]:
 def _judge_terms(contract: ContractInput, spec: RequirementSpec) -> Finding:
     restates = _Restatement(spec.text)
     best = Finding(spec.slug, MISSING, "Ingen af kontraktens mål omtaler det, kravet beder om.")
+    best_rank: tuple = (0, 0, 0)
     for goal in contract.goals:
-        finding = _judge_goal(goal, spec, restates)
-        if STATUS_RANK[finding.status] > STATUS_RANK[best.status]:
-            best = finding
-        if best.status == MET:
-            break
-    best.evidence = _dedupe(best.evidence)
+        finding, rank = _judge_goal(goal, spec, restates)
+        if rank > best_rank:
+            best, best_rank = finding, rank
     return best
 
 
