@@ -57,6 +57,7 @@ class Fragment:
     text: str
     start: int
     end: int
+    kind: str = ""  # for artefacts: "page_number", "footnote", "template_heading", …
 
 
 @dataclass

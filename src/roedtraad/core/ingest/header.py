@@ -1,0 +1,53 @@
+"""What a document says about itself on its first lines: kind, contract holder and year."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..danish import normalise_space
+
+_TITLE = re.compile(
+    r"(?im)^[ \t]*udviklings(?P<kind>kontrakt|aftale)(?:en)?[ \t]+(?P<year>(?:19|20)\d{2})"
+    r"(?:[ \t]+for[ \t]*:?[ \t]*(?P<holder>[^\n]*))?$"
+)
+_LOCAL = re.compile(r"(?im)^[ \t•]*lokalt[ \t]+(?:i|hos)[ \t]+(?P<holder>[^\n]{2,80}?)[ \t]+vil[ \t]+vi\b")
+_YEAR = re.compile(r"\b(20\d{2})\b")
+
+
+@dataclass
+class Header:
+    kind: str
+    holder: str
+    year: int | None
+
+
+def read_header(text: str) -> Header:
+    """Kind from the first "Udviklingskontrakt/Udviklingsaftale <year>" title (a form may
+    label its holder field differently from its own title), holder from the first title that
+    names one, year from the title, else the commonest year near the top."""
+    kind, holder, year = "", "", None
+    for m in _TITLE.finditer(text):
+        kind = kind or m.group("kind")
+        year = year or int(m.group("year"))
+        name = normalise_space(m.group("holder") or "").strip(" :.-–")
+        if name and not holder and len(name) <= 80:
+            holder = name
+    if not kind:
+        kind = _word_kind(text)
+    if not holder:
+        counts = Counter(normalise_space(m.group("holder")) for m in _LOCAL.finditer(text))
+        holder = counts.most_common(1)[0][0] if counts else ""
+    if year is None:
+        years = Counter(int(y) for y in _YEAR.findall(text[:3000]))
+        year = years.most_common(1)[0][0] if years else None
+    return Header(kind=kind, holder=holder, year=year)
+
+
+def _word_kind(text: str) -> str:
+    head = text[:5000].lower()
+    contracts, agreements = head.count("udviklingskontrakt"), head.count("udviklingsaftale")
+    if not contracts and not agreements:
+        return ""
+    return "aftale" if agreements > contracts else "kontrakt"

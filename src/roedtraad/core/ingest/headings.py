@@ -1,0 +1,92 @@
+"""The vocabulary of section headings, shared by all layouts.
+
+A heading is matched on a whole line (a bullet in front and a colon behind are allowed):
+the heading alone ("Tidsperspektiv"), with a short qualifier before a colon ("Arbejde hen
+imod et tilbud:", "Arbejdet foregår med afsæt i spor 7 i:") or with its content after a
+colon on the same line ("Aktiviteter: Der …"). A phrase that runs on as prose
+("Arbejdet foregår på baggrund af indsatsområdet …") is not a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# (canonical key, phrase regex). Order matters: longer phrases first.
+_VOCABULARY: list[tuple[str, str]] = [
+    ("opfoelgning", r"opfølgning på udviklingsmålet(?: og (?:dets )?virkning(?:en)?)?"),
+    ("opfoelgning", r"(?:lokal |fælles )?opfølgning"),
+    ("politisk_afsaet", r"det politiske og strategiske afsæt"),
+    ("politisk_afsaet", r"politisk(?:e)? og strategisk(?:e)? afsæt"),
+    ("politisk_afsaet", r"arbejdet foregår (?:på baggrund af|med afsæt i|med udgangspunkt i)"),
+    ("baggrund_formaal", r"baggrund(?:en)? og formål(?:et)?"),
+    ("baggrund_formaal", r"formålet er"),
+    ("virkning_borger", r"forventede? virkning(?:er)? for borger(?:en|ne)"),
+    ("tidsperspektiv", r"tidsperspektiv(?:et)?"),
+    ("aktiviteter", r"(?:fælles ramme for )?aktiviteter(?:/opgaver| og opgaver)?"),
+    ("arbejde_hen_imod", r"arbejde hen imod"),
+    ("arbejde_med", r"arbejde med"),
+    ("samarbejde_med", r"samarbejde med"),
+    ("udviklingsmaal", r"udviklingsmål(?:et)?"),
+]
+
+# Keys whose heading may carry a short qualifier before its colon.
+_QUALIFIABLE = {"politisk_afsaet", "arbejde_hen_imod", "baggrund_formaal"}
+_BULLET = r"(?:[•▪◦·\-\*o]\s+|\d+[.)]\s+)?"
+_COMPILED = [
+    (key, re.compile(rf"^\s*{_BULLET}(?P<phrase>{phrase})(?P<rest>.*)$", re.IGNORECASE)) for key, phrase in _VOCABULARY
+]
+_HEADING_ONLY = re.compile(
+    r"\s*(?:" + "|".join(phrase for _key, phrase in _VOCABULARY) + r")\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    key: str
+    content_offset: int  # offset in the line where the section's own text starts (len(line) if none)
+    qualifier: str = ""
+
+
+def match_heading(line: str, keys: set[str] | None = None) -> HeadingMatch | None:
+    """The section heading a line is, or None. `keys` limits the vocabulary (a layout's own)."""
+    if len(line) > 400:
+        return None
+    for key, pattern in _COMPILED:
+        if keys is not None and key not in keys:
+            continue
+        m = pattern.match(line)
+        if not m:
+            continue
+        found = _classify_rest(key, m.group("rest"), m.start("rest"), len(line))
+        if found is not None:
+            return HeadingMatch(key, found[0], found[1])
+    return None
+
+
+def _classify_rest(key: str, rest: str, offset: int, length: int) -> tuple[int, str] | None:
+    """(content offset, qualifier) when what follows the phrase keeps the line a heading."""
+    if not rest.strip() or re.fullmatch(r"\s*:\s*", rest):
+        return length, ""
+    colon = re.match(r"\s*:\s*(?=\S)", rest)
+    if colon:
+        return offset + colon.end(), ""
+    tail = re.fullmatch(r"\s+([^:\n]{1,30}?)\s*:\s*", rest)
+    if tail and key in _QUALIFIABLE | {"arbejde_med", "samarbejde_med"} and len(tail.group(1).split()) <= 3:
+        return length, tail.group(1)
+    return None
+
+
+def is_heading_only_line(stripped: str) -> bool:
+    """True for a line made of one or more section headings and nothing else
+    ("Udviklingsmål Forventede virkninger for borgeren Tidsperspektiv")."""
+    if not stripped or len(stripped) > 200:
+        return False
+    rest = stripped
+    while rest:
+        m = _HEADING_ONLY.match(rest)
+        if not m or m.end() == 0:
+            return False
+        rest = rest[m.end() :]
+    return True

@@ -1,0 +1,1 @@
+"""One reader per document layout; each returns a `LayoutDraft` of spans."""

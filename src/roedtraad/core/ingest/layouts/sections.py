@@ -1,0 +1,126 @@
+"""The section layout: each goal is a title followed by the template's section headings
+(Baggrund og formål · Det politiske og strategiske afsæt · Udviklingsmål · Forventede
+virkninger for borgeren · Tidsperspektiv · Aktiviteter · Opfølgning …).
+
+A goal starts where the section order starts over (normally at "Baggrund og formål"); its
+title is the short block of lines right above that heading, optionally under a page-top
+label "Udviklingsmål" / "Udviklingsmål N:" that separates goals.
+"""
+
+from __future__ import annotations
+
+from ...sections import SECTION_LAYOUT, section_order
+from ..draft import GoalDraft, LayoutDraft, SectionSpan
+from ..headings import HeadingMatch, match_heading
+from ..lines import NUMBERED_GOAL, Line, is_bullet, split_lines
+from ..titles import clean_title
+
+KEYS = set(SECTION_LAYOUT)
+_MAX_TITLE_LINES = 3
+
+
+def read_sections(text: str) -> LayoutDraft:
+    lines = split_lines(text)
+    heads = {ln.index: h for ln in lines if (h := match_heading(ln.text, KEYS))}
+    labels = _goal_labels(lines, heads)
+    for index in labels:
+        heads.pop(index, None)
+    openings = _openings(heads)
+    draft = LayoutDraft(layout="sections")
+    goals: list[GoalDraft] = []
+    for n, opening in enumerate(openings, start=1):
+        goals.append(_goal_head(lines, opening, labels, n))
+    for i, goal in enumerate(goals):
+        end = goals[i + 1].start if i + 1 < len(goals) else len(text)
+        opening = openings[i]
+        goal.sections = _section_spans(lines, heads, opening, end)
+    draft.goals = goals
+    if goals:
+        draft.intro_spans = [(0, goals[0].start)]
+    else:
+        draft.intro_spans = [(0, len(text))]
+    return draft
+
+
+def _goal_labels(lines: list[Line], heads: dict[int, HeadingMatch]) -> dict[int, int | None]:
+    """Lines that label a goal ("Udviklingsmål" above a title that is followed by the goal's
+    first sections) rather than open its Udviklingsmål section; value: the stated number."""
+    labels: dict[int, int | None] = {}
+    for ln in lines:
+        numbered = NUMBERED_GOAL.match(ln.text)
+        head = heads.get(ln.index)
+        if numbered and not (head and head.key == "udviklingsmaal" and numbered.group("num") is None):
+            labels[ln.index] = int(numbered.group("num"))
+            continue
+        if head is None or head.key != "udviklingsmaal" or head.content_offset < len(ln.text):
+            continue
+        block = _lines_after(lines, ln.index)
+        follower = block[-1] if block else None
+        if block and follower is not None and follower.index in heads and len(block) > 1:
+            if section_order(heads[follower.index].key) < section_order("udviklingsmaal"):
+                labels[ln.index] = None
+    return labels
+
+
+def _lines_after(lines: list[Line], index: int) -> list[Line]:
+    """The title block after a label, ending with the first heading-like follower line."""
+    out: list[Line] = []
+    for ln in lines[index + 1 :]:
+        if ln.blank:
+            continue
+        out.append(ln)
+        if len(out) > _MAX_TITLE_LINES or match_heading(ln.text, KEYS):
+            break
+    return out
+
+
+def _openings(heads: dict[int, HeadingMatch]) -> list[int]:
+    """Heading lines where a new goal starts: the section order starts over."""
+    openings, last = [], None
+    for index in sorted(heads):
+        order = section_order(heads[index].key)
+        if last is None or order <= last or heads[index].key == "baggrund_formaal":
+            openings.append(index)
+        last = order
+    return openings
+
+
+def _goal_head(lines: list[Line], opening: int, labels: dict[int, int | None], n: int) -> GoalDraft:
+    """Title block above the opening heading, with its label if there is one."""
+    block: list[Line] = []
+    i = opening - 1
+    while i >= 0 and lines[i].blank:
+        i -= 1
+    while i >= 0 and not lines[i].blank and len(block) < _MAX_TITLE_LINES and i not in labels:
+        ln = lines[i]
+        if is_bullet(ln) or ln.stripped[-1] in ".:;" or match_heading(ln.text, KEYS):
+            break
+        block.insert(0, ln)
+        i -= 1
+    while i >= 0 and lines[i].blank:
+        i -= 1
+    label = i if i in labels else None
+    title, number = " ".join(ln.stripped for ln in block), None
+    extra = []
+    if label is not None:
+        number = labels[label]
+        extra.append((lines[label].content_start, lines[label].end))
+        m = NUMBERED_GOAL.match(lines[label].text)
+        if m and m.group("title") and not title:
+            title = m.group("title")
+    if block:
+        span = (block[0].content_start, block[-1].end)
+    else:
+        span = (lines[opening].start, lines[opening].start)
+    return GoalDraft(title=clean_title(title), title_span=span, number=number or n, extra_spans=extra)
+
+
+def _section_spans(lines: list[Line], heads: dict[int, HeadingMatch], opening: int, end: int) -> list[SectionSpan]:
+    indexes = [i for i in sorted(heads) if i >= opening and lines[i].start < end]
+    spans = []
+    for j, i in enumerate(indexes):
+        ln, head = lines[i], heads[i]
+        stop = lines[indexes[j + 1]].start if j + 1 < len(indexes) else end
+        content = ln.start + head.content_offset if head.content_offset < len(ln.text) else ln.end
+        spans.append(SectionSpan(head.key, ln.content_start, min(content, stop), stop))
+    return spans

@@ -1,0 +1,110 @@
+"""Lines of the artefact-free text with their offsets, and line-shape cues shared by layouts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..danish import LOWER, UPPER
+
+BULLET = re.compile(r"^\s*(?:[•▪◦·\*\-–]|o(?=\s)|\d{1,2}[.)](?=\s))\s*")
+# Words a wrapped line ends with when the sentence goes on (a heading never ends so).
+_RUN_ON = {
+    "og",
+    "i",
+    "af",
+    "for",
+    "med",
+    "på",
+    "til",
+    "at",
+    "de",
+    "en",
+    "et",
+    "der",
+    "som",
+    "om",
+    "fra",
+    "eller",
+    "samt",
+    "the",
+    "det",
+    "den",
+    "hvor",
+    "mellem",
+}
+# "Udviklingsmål 3: Titel", "Udviklingsmål nr. 3 – Titel", "Mål 3. Titel"
+NUMBERED_GOAL = re.compile(
+    rf"^\s*(?:udviklingsmål|mål)\s+(?:nr\.?\s*)?(?P<num>\d{{1,2}})\s*(?:[:.)\-–]\s*(?P<title>[{UPPER}\"'‘’”“].*?))?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    index: int
+    start: int  # offset of the first character
+    end: int  # offset after the last character (the newline excluded)
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def content_start(self) -> int:
+        return self.start + (len(self.text) - len(self.text.lstrip()))
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, pos = [], 0
+    for i, raw in enumerate(text.split("\n")):
+        lines.append(Line(i, pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return lines
+
+
+def is_bullet(line: Line) -> bool:
+    return bool(BULLET.match(line.text)) and not line.blank
+
+
+def next_nonblank(lines: list[Line], index: int) -> Line | None:
+    for line in lines[index + 1 :]:
+        if not line.blank:
+            return line
+    return None
+
+
+def prev_nonblank(lines: list[Line], index: int) -> Line | None:
+    for line in reversed(lines[:index]):
+        if not line.blank:
+            return line
+    return None
+
+
+def glued(line: Line) -> bool:
+    """A heading glued to the previous page's last line comes out as " Heading" (one space)."""
+    return line.text.startswith(" ") and not line.text.startswith("  ") and line.text[1:2].isupper()
+
+
+def looks_like_heading(lines: list[Line], line: Line) -> bool:
+    """Line-shape cue for an unnumbered heading: short, capitalised, no sentence end, not a
+    bullet, standing alone (after a blank line or glued) and not running on to the next line."""
+    s = line.stripped
+    if not s or len(s) > 75 or len(s.split()) > 10 or is_bullet(line):
+        return False
+    if not (s[0].isupper() or s[0] in "\"'‘”“"):
+        return False
+    if s[-1] in ".,;:!?" or s.split()[-1].lower() in _RUN_ON:
+        return False
+    if re.search(r"\d{3,}|%|=", s) and not NUMBERED_GOAL.match(s):
+        return False
+    prev = lines[line.index - 1] if line.index > 0 else None
+    if prev is not None and not prev.blank and not glued(line):
+        return False
+    nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    return not (nxt is not None and not nxt.blank and re.match(rf"\s*[{LOWER}]", nxt.text))

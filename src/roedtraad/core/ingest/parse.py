@@ -1,0 +1,120 @@
+"""The layout parser of the importer: `SourceText` → `ParsedDocument` (pure Python, no Django).
+
+Steps: strip page artefacts → read the header (kind, holder, year) → recognise the layout →
+let that layout's reader mark where the goals, sections, introduction and lists are (spans)
+→ build the goals' texts, indicators and shared-goal partners from those spans → account for
+every character (coverage, unassigned fragments).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+
+from .artefacts import strip_artefacts
+from .coverage import account
+from .detect import detect_layout
+from .draft import GoalDraft, LayoutDraft, Span
+from .header import read_header
+from .indicators import extract_indicators
+from .layouts.form import read_form
+from .layouts.framework import read_framework
+from .layouts.sections import read_sections
+from .layouts.workplan import read_workplan
+from .model import ParsedDocument, ParsedGoal, SourceText
+from .shared import shared_partners
+from .stopdoing import stop_doing_in_goals
+
+log = logging.getLogger(__name__)
+
+READERS: dict[str, Callable[[str], LayoutDraft]] = {
+    "sections": read_sections,
+    "workplan": read_workplan,
+    "form": read_form,
+    "framework": read_framework,
+}
+_PLACEHOLDER = re.compile(r"^\s*\[[^\[\]\n]{0,60}\]\s*$")
+
+
+def parse_text(text: str, filename: str = "") -> ParsedDocument:
+    """Parse plain text (a `pdftotext`-like dump or a form's field dump)."""
+    return parse_source(SourceText(filename=filename, source_kind="txt", text=text))
+
+
+def parse_source(source: SourceText) -> ParsedDocument:
+    """Parse one source document. Never raises on odd text: what cannot be placed ends up in
+    `unassigned`, and a layout reader that fails falls back to an unknown layout."""
+    text = source.text if isinstance(source.text, str) else str(source.text or "")
+    clean, artefacts = strip_artefacts(text)
+    header = read_header(clean)
+    layout = detect_layout(clean)
+    try:
+        draft = READERS[layout](clean) if layout in READERS else LayoutDraft(layout="unknown")
+    except Exception:  # a reader bug must not lose the document; the text stays unassigned
+        log.exception("layout reader %s failed on %s", layout, source.filename)
+        draft = LayoutDraft(layout="unknown")
+    doc = ParsedDocument(
+        file=source.filename,
+        kind="dus" if layout == "framework" else (draft.kind or header.kind or "kontrakt"),
+        layout=draft.layout,
+        holder=draft.holder or header.holder,
+        year=draft.year or header.year,
+        artefacts=artefacts,
+        text=clean,
+    )
+    _fill(doc, draft, clean)
+    return doc
+
+
+def _fill(doc: ParsedDocument, draft: LayoutDraft, clean: str) -> None:
+    excluded: list[Span] = list(draft.excluded_spans)
+    assigned: list[Span] = [*draft.intro_spans, *draft.stop_spans, *draft.requirement_spans]
+    for number, goal in enumerate(draft.goals, start=1):
+        parsed, spans, holes = _build_goal(goal, clean, number)
+        assigned += spans
+        excluded += holes
+        doc.goals.append(parsed)
+    _number_goals(doc.goals)
+    for goal, drafted in zip(doc.goals, draft.goals, strict=True):
+        goal.shared_with = shared_partners(goal, doc.holder, drafted.shared_hints, draft)
+        goal.indicators = extract_indicators(goal, doc.holder, doc.year)
+    doc.introduction = "\n".join(clean[a:b].strip() for a, b in draft.intro_spans if clean[a:b].strip())
+    doc.requirements = list(draft.requirements)
+    doc.tracks = list(draft.tracks)
+    doc.focus_areas = list(draft.focus_areas)
+    doc.stop_doing = list(draft.stop_items) or stop_doing_in_goals(doc.goals)
+    doc.coverage, doc.unassigned = account(clean, assigned, excluded)
+    doc.coverage = round(doc.coverage, 4)
+
+
+def _build_goal(goal: GoalDraft, clean: str, number: int) -> tuple[ParsedGoal, list[Span], list[Span]]:
+    """The goal's texts by section key; placeholders ("[indsæt]") and empty headings are not
+    sections, and a placeholder's characters are left unassigned."""
+    sections: dict[str, list[str]] = {}
+    spans: list[Span] = [goal.title_span, *goal.extra_spans]
+    holes: list[Span] = []
+    for sec in goal.sections:
+        spans.append((sec.start, sec.end))
+        body = clean[sec.content_start : sec.end].strip()
+        if _PLACEHOLDER.match(body):
+            holes.append((sec.content_start, sec.end))
+            continue
+        if body:
+            sections.setdefault(sec.key, []).append(body)
+    parsed = ParsedGoal(
+        number=goal.number or number,
+        title=goal.title,
+        sections={key: "\n".join(parts) for key, parts in sections.items()},
+        start=goal.start,
+        end=goal.end,
+    )
+    return parsed, spans, holes
+
+
+def _number_goals(goals: list[ParsedGoal]) -> None:
+    """Stated numbers are kept when they are unique; otherwise goals are numbered in order."""
+    numbers = [g.number for g in goals]
+    if len(set(numbers)) != len(numbers):
+        for i, goal in enumerate(goals, start=1):
+            goal.number = i
