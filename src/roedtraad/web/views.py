@@ -1,10 +1,26 @@
-from django.shortcuts import render
+"""The start page and the site's information pages."""
 
-from roedtraad.contracts.models import Contract
+from __future__ import annotations
+
+from django.shortcuts import redirect, render
+
+from roedtraad.web import access, dashboard
 
 
 def home(request):
-    contracts = (
-        Contract.objects.select_related("holder", "holder__parent").order_by("-year", "holder__name")[:200]
-    )
-    return render(request, "web/home.html", {"contracts": contracts})
+    """What needs me now. Without login: the public overview if enabled, else the login page."""
+    if not request.user.is_authenticated:
+        if access.public_view():
+            return redirect("contract_list")
+        return render(request, "web/welcome.html")
+    context = dashboard.work_for(request.user)
+    context["rights"] = access.rights_for(request.user)
+    return render(request, "web/home.html", context)
+
+
+def privacy(request):
+    return render(request, "web/privacy.html")
+
+
+def accessibility(request):
+    return render(request, "web/accessibility.html")

@@ -1,0 +1,183 @@
+"""Read pages: the overview of contracts, a contract, a goal, an indicator, the search."""
+
+from __future__ import annotations
+
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from roedtraad.contracts.models import Goal
+from roedtraad.core.sections import section_order
+from roedtraad.followup.models import FollowUpEntry, Indicator, Measurement
+from roedtraad.web import access, charts
+from roedtraad.web import search as fulltext
+from roedtraad.web.filters import ContractFilter, SearchFilter
+
+
+def readers_only(view):
+    """Anonymous visitors go to the login page, unless the public read-only view is on."""
+
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated and not access.public_view():
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def _partial(request, template: str, partial: str) -> str:
+    return f"{template}#{partial}" if request.htmx and not request.htmx.boosted else template
+
+
+@readers_only
+def contract_list(request):
+    visible = access.contracts_visible_to(request.user)
+    data = request.GET.copy()
+    if "year" not in data:
+        latest = visible.order_by("-year").values_list("year", flat=True).first()
+        data["year"] = str(latest or "")
+    form = ContractFilter(data, visible)
+    contracts = (
+        form.apply(visible)
+        .select_related("holder", "holder__parent")
+        .annotate(goal_count=Count("goals", filter=Q(goals__deleted_at__isnull=True)))
+        .order_by("-year", "holder__parent__name", "holder__name", "-revision")
+    )
+    context = {"form": form, "contracts": contracts, "crumbs": [{"label": _("Kontrakter")}]}
+    return render(request, _partial(request, "web/contract_list.html", "results"), context)
+
+
+def _indicator_items(indicators) -> list[dict]:
+    items = []
+    for indicator in indicators:
+        data = charts.rows(indicator)
+        items.append(
+            {
+                "indicator": indicator,
+                "rows": data,
+                "latest": data[-1] if data else None,
+                "chart": charts.svg_chart(indicator, data),
+            }
+        )
+    return items
+
+
+def _measurements():
+    return Prefetch("measurements", queryset=Measurement.objects.order_by("period"))
+
+
+@readers_only
+def contract_detail(request, pk):
+    contract = access.contract_for_user(request.user, pk)
+    goals = (
+        contract.goals.filter(deleted_at__isnull=True)
+        .prefetch_related(
+            "tracks",
+            "focus_areas",
+            "partners__unit",
+            Prefetch("follow_ups", queryset=FollowUpEntry.objects.order_by("-date")),
+        )
+        .order_by("number")
+    )
+    context = {
+        "contract": contract,
+        "goals": goals,
+        "actions": access.actions_for(request.user, contract),
+        "stop_doing": contract.stop_doing_items.all(),
+        "planned": contract.planned_follow_ups.select_related("goal").order_by("date"),
+        "people": _people(request.user, contract),
+        "crumbs": [{"label": _("Kontrakter"), "url": reverse("contract_list")}, {"label": str(contract)}],
+    }
+    return render(request, "web/contract_detail.html", context)
+
+
+def _contract_crumbs(contract) -> list[dict]:
+    return [
+        {"label": _("Kontrakter"), "url": reverse("contract_list")},
+        {"label": str(contract), "url": reverse("contract_detail", args=[contract.pk])},
+    ]
+
+
+def _people(user, contract):
+    if not access.shows_personal_data(user):
+        return None
+    from roedtraad.org.models import Person
+
+    ids = [contract.holder_person_id, contract.head_of_area_id, contract.director_id]
+    by_id = Person.objects.in_bulk([i for i in ids if i])
+    return {
+        "holder": by_id.get(contract.holder_person_id),
+        "head_of_area": by_id.get(contract.head_of_area_id),
+        "director": by_id.get(contract.director_id),
+    }
+
+
+@readers_only
+def goal_detail(request, pk):
+    goal = access.goal_for_user(request.user, pk)
+    goal = (
+        Goal.objects.filter(pk=goal.pk)
+        .select_related("contract", "contract__holder", "contract__holder__parent", "carried_over_from__contract")
+        .prefetch_related(
+            "sections",
+            "activities__owner",
+            "partners__unit",
+            "tracks",
+            "focus_areas",
+            "policies",
+            "stop_doing_items",
+            "planned_follow_ups",
+            Prefetch("follow_ups", queryset=FollowUpEntry.objects.select_related("author").order_by("-date")),
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.select_related("org_unit").prefetch_related("targets", _measurements()),
+            ),
+        )
+        .get()
+    )
+    sections = sorted(goal.sections.all(), key=lambda s: (section_order(s.key), s.order))
+    context = {
+        "goal": goal,
+        "contract": goal.contract,
+        "sections": sections,
+        "indicators": _indicator_items(goal.indicators.all()),
+        "actions": access.actions_for(request.user, goal.contract),
+        "crumbs": _contract_crumbs(goal.contract) + [{"label": str(goal)}],
+    }
+    return render(request, "web/goal_detail.html", context)
+
+
+@readers_only
+def indicator_detail(request, pk):
+    indicator = access.indicator_for_user(request.user, pk)
+    indicator = (
+        Indicator.objects.filter(pk=indicator.pk)
+        .select_related("org_unit", "goal", "goal__contract", "goal__contract__holder")
+        .prefetch_related("targets", _measurements())
+        .get()
+    )
+    crumbs = _contract_crumbs(indicator.goal.contract) if indicator.goal_id else []
+    if indicator.goal_id:
+        crumbs.append({"label": str(indicator.goal), "url": reverse("goal_detail", args=[indicator.goal_id])})
+    crumbs.append({"label": str(indicator)})
+    context = {"item": _indicator_items([indicator])[0], "crumbs": crumbs}
+    return render(request, "web/indicator_detail.html", context)
+
+
+@readers_only
+def search(request):
+    visible = access.contracts_visible_to(request.user)
+    form = SearchFilter(request.GET or None, visible)
+    hits, query = [], ""
+    if form.is_valid() and form.cleaned_data.get("q"):
+        query = form.cleaned_data["q"]
+        goals = access.goals_visible_to(request.user).filter(contract__in=form.apply(visible))
+        if form.cleaned_data.get("track"):
+            goals = goals.filter(tracks=form.cleaned_data["track"])
+        hits = fulltext.search(goals, query)
+    context = {"form": form, "hits": hits, "query": query, "crumbs": [{"label": _("Søgning")}]}
+    return render(request, _partial(request, "web/search.html", "results"), context)
