@@ -22,7 +22,10 @@ from django.utils.safestring import mark_safe
 from roedtraad.contracts.models import Activity, Goal, GoalSection
 
 WORD = re.compile(r"\w+", re.UNICODE)
-STOP_WORDS = frozenset(["og", "i", "at", "en", "et", "den", "det", "de", "der", "til", "af", "på", "for", "med", "som", "er", "ikke", "vi", "skal", "har", "fra", "om"])
+STOP_WORDS = frozenset(
+    ["og", "i", "at", "en", "et", "den", "det", "de", "der", "til", "af", "på"]
+    + ["for", "med", "som", "er", "ikke", "vi", "skal", "har", "fra", "om"]
+)
 _stemmer = snowballstemmer.stemmer("danish")
 
 
