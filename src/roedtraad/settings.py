@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "roedtraad.frameworks",
     "roedtraad.contracts",
     "roedtraad.followup",
+    "roedtraad.checks",
     "roedtraad.web",
     "roedtraad.demo",
     "roedtraad.ops",

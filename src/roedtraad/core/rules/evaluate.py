@@ -37,6 +37,7 @@ class GoalInput:
     sections: dict[str, str] = field(default_factory=dict)
     shared_with: list[str] = field(default_factory=list)
     indicators: list[IndicatorInput] = field(default_factory=list)
+    partner_roles: dict[str, str] = field(default_factory=dict)  # partner → responsibility and role
 
 
 @dataclass
@@ -198,7 +199,8 @@ def _judge_shared(contract: ContractInput, spec: RequirementSpec, partners: dict
         named = (partners or {}).get(goal.number) or detect_partners(goal)
         if not named:
             continue
-        hits = [h for h in _goal_hits(goal, terms, None, _Restatement(spec.text))]
+        hits = _goal_hits(goal, terms, None, _Restatement(spec.text))
+        hits += [_Hit("partner_rolle", f"{p}: {r}") for p, r in goal.partner_roles.items() if r.strip()]
         where = f"Mål {goal.number} «{goal.title}» er fælles med {', '.join(named)}"
         first = Evidence(goal.number, TITLE, goal.title)
         if hits:
