@@ -1,7 +1,161 @@
+"""Quantified targets (måltal) in a goal's prose.
+
+The number grammar: a change from a level to a level ("fra de seneste 12 måneders 8,22 % til
+7,8 %", "i 2022 på 7,8% til 7 %"), a level ("Måltal … = 3,4 %", a centre list "Center X =
+2,9 % i 2023"), a bound or share ("under 2,5 pct.", "min. 50%", "minimum halvdelen") and a
+relative change ("nedbringes med 10%" → -10, unit "% ændring"). Percentages only: counts,
+money and dates are not targets. A bare level ("er 4,4 %", "takseret til 8 %") is background.
+
+Baseline: the starting value in the same sentence, else — for a level target of the holder
+itself — the current level of the same measure stated in the goal's background. Scope: the
+unit named in front of "=" or the holder. Year: stated after the target (or with "i <år>" in
+front of "="), None for long-term "Arbejde hen imod"/"på sigt" targets, else the contract year.
+"""
+
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from ..danish import FRACTION_WORDS, normalise_space, parse_number, split_sentences
 from .model import ParsedGoal, ParsedIndicator
+
+NUM = r"\d{1,3}(?:,\d{1,2})?"
+PCT = r"[ \t]?(?:%|pct\.?(?!-)|procent\b)"
+_FROM_TO = re.compile(rf"\b(?:fra|på)\s+(?:[^%=]{{0,60}}?\s)?(?P<base>{NUM}){PCT}\s+til\s+(?P<target>{NUM}){PCT}", re.I)
+_LEVEL = re.compile(rf"(?P<left>[^=]{{0,160}}?)\s*=\s*(?P<target>{NUM}){PCT}", re.I)
+_BOUND = re.compile(
+    rf"\b(?:under|højst|maks(?:imalt|\.)?|max\.?|mindre end|over|mindst|min\.|minimum|op til)\s+(?P<target>{NUM}){PCT}",
+    re.I,
+)
+_DOWN = r"nedbringes|nedbringe|reduceres|reducere|sænkes|sænke|mindskes|mindske|falde|falder"
+_UP = r"øges|øge|hæves|hæve|forøges|stige|stiger"
+_CHANGE = re.compile(
+    rf"\b(?P<verb>{_DOWN}|{_UP})\b[^.%]{{0,40}}?\bmed\s+(?P<target>{NUM})\s?(?P<unit>%|pct\.?|procent(?:point)?|pct\.-point)",
+    re.I,
+)
+_FRACTION = re.compile(r"\b(?:min\.|minimum|mindst|over|op til|højst)\s+(?P<frac>" + "|".join(FRACTION_WORDS) + r")\b", re.I)
+_YEAR_AFTER = re.compile(r"\b(?:i|for|inden|ved udgangen af|ultimo)\s+(?P<year>20\d{2})\b", re.I)
+_LONG_TERM = re.compile(r"(?i)på (?:længere )?sigt|\b\w+-årig periode|over en årrække")
+_CURRENT_LEVEL = re.compile(rf"\b(?:er|var|ligger på|udgør|udgjorde|på)\s+(?P<value>{NUM}){PCT}", re.I)
+_ITEM_SPLIT = re.compile(r"(?m)^\s*(?:[•▪◦\*\-–]|o(?=\s))\s*|\s[•\*]\s*(?=[a-zæøåA-ZÆØÅ])")
+_TARGET_SECTIONS = (
+    "udviklingsmaal",
+    "arbejde_med",
+    "arbejde_hen_imod",
+    "aktiviteter",
+    "opfoelgning",
+    "tidsperspektiv",
+    "virkning_borger",
+    "baggrund_formaal",
+)
+
+
+@dataclass
+class _Found:
+    start: int
+    baseline: float | None
+    target: float
+    unit: str
+    scope: str = ""
+    kind: str = "level"
 
 
 def extract_indicators(goal: ParsedGoal, holder: str, year: int | None) -> list[ParsedIndicator]:
-    return []
+    """The goal's indicators, each (baseline, target, unit) once."""
+    out: list[ParsedIndicator] = []
+    seen: set[tuple[float | None, float, str]] = set()
+    background = goal.sections.get("baggrund_formaal", "")
+    for key in _TARGET_SECTIONS:
+        for sentence in statements(goal.sections.get(key, "")):
+            for found in find_targets(sentence):
+                scope = found.scope or holder
+                if found.baseline is None and found.kind == "level" and scope == holder and key != "baggrund_formaal":
+                    found.baseline = baseline_from(background, sentence, holder)
+                ident = (found.baseline, found.target, found.unit)
+                if ident in seen:
+                    continue
+                seen.add(ident)
+                when = target_year(sentence, found.start, key, year)
+                out.append(ParsedIndicator(sentence, found.baseline, found.target, found.unit, scope, when))
+    return out
+
+
+def statements(text: str) -> list[str]:
+    """Sentences of a section, bullets kept apart, lines (and blank lines) inside a bullet joined."""
+    out = []
+    for item in _ITEM_SPLIT.split(text):
+        out += split_sentences(normalise_space(item))
+    return out
+
+
+def find_targets(sentence: str) -> list[_Found]:
+    """All targets stated in one sentence, in the order of the grammar above."""
+    found: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(m: re.Match, group: str = "target") -> bool:
+        a, b = m.span(group)
+        return not any(a < y and x < b for x, y in taken)
+
+    for m in _FROM_TO.finditer(sentence):
+        found.append(_Found(m.start("target"), parse_number(m["base"]), parse_number(m["target"]), "%"))
+        taken.append(m.span())
+    for m in _LEVEL.finditer(sentence):
+        if free(m):
+            found.append(_Found(m.start("target"), None, parse_number(m["target"]), "%", _scope(m["left"])))
+            taken.append(m.span("target"))
+    for m in _CHANGE.finditer(sentence):
+        if free(m):
+            sign = -1 if re.match(_DOWN, m["verb"], re.I) else 1
+            unit = "pct.-point" if "point" in m["unit"].lower() else "% ændring"
+            found.append(_Found(m.start("target"), None, sign * parse_number(m["target"]), unit, kind="change"))
+            taken.append(m.span("target"))
+    for m in _BOUND.finditer(sentence):
+        if free(m):
+            found.append(_Found(m.start("target"), None, parse_number(m["target"]), "%", kind="bound"))
+            taken.append(m.span("target"))
+    for m in _FRACTION.finditer(sentence):
+        found.append(_Found(m.start("frac"), None, FRACTION_WORDS[m["frac"].lower()], "%", kind="share"))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _scope(left: str) -> str:
+    """A unit named in front of "=" in a list ("Kompetencecenteret = 2,9 %"); a sentence
+    ("Måltal for sygefravær i X i 2023 =") names no separate unit."""
+    name = normalise_space(re.split(r"[:;]", left)[-1]).strip(" -–")
+    words = name.split()
+    if not words or len(words) > 8 or not words[0][:1].isupper():
+        return ""
+    if re.match(r"(?i)(måltal|mål|target|sygefravær|fravær)\b", name) or re.search(r"\b20\d{2}\b", name):
+        return ""
+    return name
+
+
+def baseline_from(background: str, sentence: str, holder: str) -> float | None:
+    """The current level of the same measure in the background ("Sygefraværet … er 4,4 % i
+    hele X"), matched by a shared word stem that is not part of the holder's name."""
+    stems = _stems(sentence, holder)
+    for candidate in statements(background):
+        m = _CURRENT_LEVEL.search(candidate)
+        if m and stems & _stems(candidate, holder):
+            return parse_number(m["value"])
+    return None
+
+
+def _stems(text: str, holder: str) -> set[str]:
+    skip = {w.lower()[:6] for w in holder.split()} | {"måltal", "lokale", "seneste", "måneder"}
+    words = re.findall(r"[A-Za-zÆØÅæøå]{6,}", text)
+    return {w.lower()[:6] for w in words} - skip
+
+
+def target_year(sentence: str, position: int, key: str, contract_year: int | None) -> int | None:
+    after = _YEAR_AFTER.search(sentence, position)
+    if after:
+        return int(after["year"])
+    before = re.search(r"\bi\s+(20\d{2})\s*=", sentence)
+    if before:
+        return int(before.group(1))
+    if key == "arbejde_hen_imod" or _LONG_TERM.search(sentence):
+        return None
+    return contract_year
