@@ -180,18 +180,20 @@ class _YearRun:
     inputs: list[ContractInput]
     specs: list[tuple[Requirement | None, RequirementSpec]]
     shared: list[SharedGoal]
+    units: dict[str, list[str]]
 
 
 def _run_year(year: int) -> _YearRun:
     framework = Framework.objects.filter(year=year).first()
     contracts = contracts_for_year(year)
     inputs = [contract_input(c) for c in contracts]
-    shared = check_shared(inputs, units_with_aliases())
-    return _YearRun(framework, contracts, inputs, requirement_specs(framework), shared)
+    units = units_with_aliases()
+    shared = check_shared(inputs, units)
+    return _YearRun(framework, contracts, inputs, requirement_specs(framework), shared, units)
 
 
 def _contract_data(run: _YearRun, contract: Contract, data: ContractInput, overrides: dict) -> dict:
-    findings = evaluate(data, [spec for _, spec in run.specs])
+    findings = evaluate(data, [spec for _, spec in run.specs], units=run.units)
     requirements = [
         _finding_data(finding, overrides.get((contract.pk, row.pk)) if row else None)
         for (row, _), finding in zip(run.specs, findings, strict=True)

@@ -79,6 +79,8 @@ CATALOGUE_2023: list[dict[str, Any]] = [
                 "ikke længere",
                 "droppe",
                 "udfase",
+                "ikke afholde",
+                "undlade",
             ],
         },
     },

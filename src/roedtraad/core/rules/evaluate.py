@@ -8,7 +8,7 @@ can read and change them; this module only applies them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -108,12 +108,18 @@ def _number_evidence(goal: GoalInput, hits: list[_Hit], rule: dict[str, Any]) ->
     return None
 
 
-def _activity_evidence(goal: GoalInput, rule: dict[str, Any]) -> Evidence | None:
-    for key in rule.get("activity_sections") or ACTIVITY_SECTIONS:
-        found = sentences(goal.sections.get(key, ""))
-        if found:
-            return Evidence(goal.number, key, found[0])
-    return None
+def _activity_evidence(goal: GoalInput, rule: dict[str, Any], terms: list[Term]) -> Evidence | None:
+    """The activity that best shows how the goal is reached: one naming the subject if any."""
+    found = [
+        (key, sentence)
+        for key in rule.get("activity_sections") or ACTIVITY_SECTIONS
+        for sentence in sentences(goal.sections.get(key, ""))
+        if len(sentence) > 25
+    ]
+    if not found:
+        return None
+    key, sentence = next(((k, s) for k, s in found if find_terms(terms, s)), found[0])
+    return Evidence(goal.number, key, sentence)
 
 
 def _judge_goal(goal: GoalInput, spec: RequirementSpec, restates: _Restatement) -> tuple[Finding, tuple]:
@@ -141,7 +147,7 @@ def _judge_goal(goal: GoalInput, spec: RequirementSpec, restates: _Restatement) 
         evidence += [found] if found else []
         lacks += [] if found else ["intet måltal"]
     if rule.get("needs_activities"):
-        found = _activity_evidence(goal, rule) if (in_title or len(hits) > 1) else None
+        found = _activity_evidence(goal, rule, terms) if (in_title or len(hits) > 1) else None
         evidence += [found] if found else []
         lacks += [] if found else ["ingen aktiviteter eller strategi for at nå målet"]
     if not in_title and len(evidence) == 1 and len(hits) > 1:
@@ -190,13 +196,15 @@ def _judge_stop_doing(contract: ContractInput, spec: RequirementSpec) -> Finding
     return Finding(spec.slug, MISSING, "Kontrakten foreslår ikke noget at holde op med.")
 
 
-def _judge_shared(contract: ContractInput, spec: RequirementSpec, partners: dict[int, list[str]] | None) -> Finding:
+def _judge_shared(
+    contract: ContractInput, spec: RequirementSpec, partners: dict[int, list[str]] | None, index
+) -> Finding:
     from roedtraad.core.rules.shared import detect_partners
 
     terms = _terms(spec.judged_by, "responsibility_terms")
     best = Finding(spec.slug, MISSING, "Kontrakten har ingen fælles mål.")
     for goal in contract.goals:
-        named = (partners or {}).get(goal.number) or detect_partners(goal)
+        named = (partners or {}).get(goal.number) or detect_partners(goal, index, contract.holder)
         if not named:
             continue
         hits = _goal_hits(goal, terms, None, _Restatement(spec.text))
@@ -211,17 +219,24 @@ def _judge_shared(contract: ContractInput, spec: RequirementSpec, partners: dict
 
 
 def evaluate(
-    contract: ContractInput, requirements: Iterable[RequirementSpec], partners: dict[int, list[str]] | None = None
+    contract: ContractInput,
+    requirements: Iterable[RequirementSpec],
+    partners: dict[int, list[str]] | None = None,
+    units: Mapping[str, Iterable[str]] | None = None,
 ) -> list[Finding]:
     """One finding per requirement. `partners` (goal number → partner names) overrides the
-    shared-goal recognition when the caller already knows them."""
+    shared-goal recognition when the caller already knows them; `units` (known org units →
+    aliases) lets it recognise partners named only in passing ("i samarbejde med X")."""
+    from roedtraad.core.rules.shared import UnitIndex
+
+    index = UnitIndex(units) if units else None
     findings = []
     for spec in requirements:
         kind = spec.judged_by.get("evaluator", "terms")
         if kind == "stop_doing":
             findings.append(_judge_stop_doing(contract, spec))
         elif kind == "shared_goal":
-            findings.append(_judge_shared(contract, spec, partners))
+            findings.append(_judge_shared(contract, spec, partners, index))
         else:
             findings.append(_judge_terms(contract, spec))
     return findings

@@ -30,7 +30,9 @@ RECIPROCATED, ONE_SIDED, NO_CONTRACT, UNKNOWN = "reciprocated", "one_sided", "no
 MIN_SIMILARITY = 0.1  # a partner goal naming us must be at least this similar to count
 
 _STRONG = re.compile(r"\bfælles\s+(?:udviklings)?mål\s+(?:med|for)\s+|\bfælles\s+(?:med|for)\s+(?=\S)", re.IGNORECASE)
-_NAME = re.compile(r"^(?:\s*[a-zæøå]+){0,2}?\s*(?P<name>[A-ZÆØÅ][\w\-/]*(?:(?:\s*,\s*|\s+og\s+|\s+)[A-ZÆØÅ][\w\-/]*)*)")
+_NAME = re.compile(
+    r"^(?:\s*[a-zæøå]+){0,2}?\s*(?P<name>[A-ZÆØÅ][\w\-/]*(?:(?:\s*,\s*og\s+|\s*,\s*|\s+og\s+|\s+)[A-ZÆØÅ][\w\-/]*)*)"
+)
 _ACRONYM_MAX = 4
 
 
@@ -136,18 +138,34 @@ def _rest(sentence: str, end: int) -> str:
     return rest[: cut.start()] if cut else rest
 
 
-def _from_sentence(sentence: str, index: UnitIndex | None, holder: str | None) -> list[str]:
+def _without(text: str, holder: str | None) -> str:
+    """The text with the holder's own name replaced by a stop mark."""
+    if not holder:
+        return text
+    pattern = r"[^\wæøå]+".join(map(re.escape, normalise(holder).split()))
+    return re.sub(pattern, " | ", text, flags=re.IGNORECASE)
+
+
+def _names_after(rest: str, holder: str | None) -> list[str]:
+    match = _NAME.match(_without(rest, holder).lstrip(" |").removeprefix("og ").lstrip(" |"))
+    if match is None:
+        return []
+    return [n.strip(" ,") for n in re.split(r"\s*,\s*og\s+", match.group("name")) if n.strip(" ,")]
+
+
+def _from_sentence(sentence: str, index: UnitIndex | None, holder: str | None, title: bool = False) -> list[str]:
     found: list[str] = []
     for m in _STRONG.finditer(sentence):
         rest = _rest(sentence, m.end())
-        known = [u for _, _, u in index.find_in(rest)] if index else []
-        if known:
-            found += known
-        elif (name := _NAME.match(rest)) is not None:
-            found.append(name.group("name").strip(" ,"))
-    if index:
-        for m in _WEAK.finditer(sentence):
-            found += [u for _, _, u in index.find_in(_rest(sentence, m.end()))]
+        known = [u for _, _, u in index.find_in(rest) if u != holder] if index else []
+        found += known or _names_after(rest, holder)
+    for m in _WEAK.finditer(sentence):
+        rest = _rest(sentence, m.end())
+        known = [u for _, _, u in index.find_in(rest) if u != holder] if index else []
+        # A title "… mellem <us> og <them>" names the partner even when it is not known.
+        if not known and title and holder and normalise(holder) in normalise(rest):
+            known = _names_after(rest, holder)
+        found += known
     return [f for f in found if f != holder]
 
 
@@ -162,7 +180,7 @@ def detect_partners(goal: GoalInput, index: UnitIndex | None = None, holder: str
             found += [u for _, _, u in index.find_in(text) if u != holder]
             continue
         for sentence in sentences(text):
-            found += _from_sentence(sentence, index, holder)
+            found += _from_sentence(sentence, index, holder, title=key == "titel")
     return list(dict.fromkeys(found))
 
 

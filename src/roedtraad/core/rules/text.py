@@ -14,7 +14,7 @@ from functools import lru_cache
 import snowballstemmer
 
 WORD = re.compile(r"[0-9a-zæøåéüöä]+(?:-[0-9a-zæøåéüöä]+)*", re.IGNORECASE)
-_BULLET = re.compile(r"(?:^|\n)[ \t]*(?:[•▪●◦\-\*]|o(?=[ \t]))[ \t]*|\s[•▪●*]\s*|(?<=[,.:])[•*]\s*")
+_BULLET = re.compile(r"(?:^|\n)[ \t]*(?:[•▪●◦\-\*]|o(?=[ \t]))[ \t]*|\s[•▪●*]\s*|(?<=\S)[•*]\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"“”'’A-ZÆØÅ0-9])")
 _SOFT_HYPHEN = re.compile(r"(\w)-\s*\n\s*(?=[a-zæøå])")
 NUMBER_WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|pct\b|procent\b|procentpoint\b)", re.IGNORECASE)
