@@ -34,7 +34,10 @@ _CHANGE = re.compile(
     rf"\b(?P<verb>{_DOWN}|{_UP})\b[^.%]{{0,40}}?\bmed\s+(?P<target>{NUM})\s?(?P<unit>%|pct\.?|procent(?:point)?|pct\.-point)",
     re.I,
 )
-_FRACTION = re.compile(r"\b(?:min\.|minimum|mindst|over|op til|højst)\s+(?P<frac>" + "|".join(FRACTION_WORDS) + r")\b", re.I)
+_FRACTION = re.compile(
+    r"\b(?:min\.|minimum|mindst|over|op til|højst)\s+(?P<frac>" + "|".join(FRACTION_WORDS) + r")\b", re.I
+)
+_QUANTITY = re.compile(r"(?i)%|pct|procent|" + "|".join(FRACTION_WORDS))
 _YEAR_AFTER = re.compile(r"\b(?:i|for|inden|ved udgangen af|ultimo)\s+(?P<year>20\d{2})\b", re.I)
 _LONG_TERM = re.compile(r"(?i)på (?:længere )?sigt|\b\w+-årig periode|over en årrække")
 _CURRENT_LEVEL = re.compile(rf"\b(?:er|var|ligger på|udgør|udgjorde|på)\s+(?P<value>{NUM}){PCT}", re.I)
@@ -93,6 +96,8 @@ def find_targets(sentence: str) -> list[_Found]:
     """All targets stated in one sentence, in the order of the grammar above."""
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
+    if not _QUANTITY.search(sentence):  # most sentences hold no share at all: skip the grammar
+        return found
 
     def free(m: re.Match, group: str = "target") -> bool:
         a, b = m.span(group)
@@ -101,7 +106,7 @@ def find_targets(sentence: str) -> list[_Found]:
     for m in _FROM_TO.finditer(sentence):
         found.append(_Found(m.start("target"), parse_number(m["base"]), parse_number(m["target"]), "%"))
         taken.append(m.span())
-    for m in _LEVEL.finditer(sentence):
+    for m in _LEVEL.finditer(sentence) if "=" in sentence else ():
         if free(m):
             found.append(_Found(m.start("target"), None, parse_number(m["target"]), "%", _scope(m["left"])))
             taken.append(m.span("target"))
