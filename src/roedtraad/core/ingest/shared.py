@@ -1,8 +1,84 @@
+"""Which other units a goal is explicitly shared with (a fælles mål), named as the document
+names them. Cooperation partners (TRIO, LMU, ledergruppen, HR, a project with someone) are not
+shared-goal holders: only the goal's own statements count — "fælles (mål) med X", "Målet er
+fælles for X og Y", the holder "vil sammen med X" / "vil … samarbejde med X" in the goal's
+introduction, a title "… mellem <holder> og X", and an intro list "På tværs af X har vi …"."""
+
 from __future__ import annotations
 
+import re
+
+from ..danish import UPPER, normalise_space
 from .draft import LayoutDraft
+from .layouts.goal_lists import best_match
 from .model import ParsedGoal
+
+_WITH = re.compile(r"(?i)\bfælles(?:\s+mål)?\s+med\s+(?:staben\s+|afdelingen\s+)?(?P<who>[^.\n]{2,120})")
+_FOR = re.compile(r"(?i)\bfælles\s+for\s+(?P<who>[^.\n]{2,120})")
+_DASH = re.compile(r"(?i)fælles mål\s*[-–:]\s*(?P<who>[^.\n]{2,60}?)(?:\s+med afsæt|\s*$|[.,])")
+_BETWEEN = re.compile(r"(?i)\bmellem\s+(?P<who>.+)$")
+_NAME = re.compile(rf"[{UPPER}][\wæøå\-/]*(?:,?\s+(?:og\s+)?[{UPPER}][\wæøå\-/]*)*")
 
 
 def shared_partners(goal: ParsedGoal, holder: str, hints: list[str], draft: LayoutDraft) -> list[str]:
-    return list(hints)
+    found: list[str] = list(hints)
+    listed = best_match(goal.title, list(draft.area_shared)) if draft.area_shared else None
+    if listed:
+        found.append(draft.area_shared[listed])
+    statement = ". ".join(goal.sections.get(k, "") for k in ("udviklingsmaal", "baggrund_formaal"))
+    statement = normalise_space(statement)
+    for pattern in (_WITH, _FOR):
+        for m in pattern.finditer(statement):
+            found += _units(m["who"], holder)
+    dash = _DASH.search(statement)
+    if dash:
+        found.append(dash["who"].strip())
+    between = _BETWEEN.search(goal.title)
+    if between and holder and holder.lower() in between["who"].lower():
+        found += _units(between["who"], holder)
+    intro = normalise_space(goal.sections.get("baggrund_formaal", ""))
+    if holder:
+        joint = (
+            rf"{re.escape(holder)}\s+vil\s+(?:i\s+\d{{4}}\s+)?(?:i\s+)?(?:samarbejde|sammen)\s+med\s+(?P<who>[^.,]+)"
+        )
+        for m in re.finditer(joint, intro):
+            found += _units(m["who"], holder)[:1]
+    return _unique(found, holder)
+
+
+def _units(text: str, holder: str) -> list[str]:
+    """Unit names in a phrase: the holder's own name removed, a leading lower-case word
+    ("fagsekretariatet Børn og Unge") dropped, "A, B og C og D og E" split where a name ends."""
+    text = re.split(r"\s*\(", text)[0]
+    if holder:
+        text = re.sub(re.escape(holder), "|", text, flags=re.I)
+    names = []
+    for part in re.split(r"\s*\|\s*|,\s+og\s+", text):
+        part = part.strip()
+        if re.fullmatch(r"[a-zæøå]+", part.split(" ")[0] if part else ""):
+            single = re.match(r"^(?:og\s+)?([a-zæøå]+)\s*$", part)
+            part = single.group(1).capitalize() if single else re.sub(r"^(?:og\s+)?[a-zæøå]+\s+", "", part)
+        m = _NAME.match(part)
+        if m:
+            names += _split_names(m.group(0))
+    return names
+
+
+def _split_names(name: str) -> list[str]:
+    """ "Plan, Teknik og Miljø og Anlæg og Ejendomme" → two names: a listed name ends at its
+    first "og X" after the last comma."""
+    if "," not in name:
+        return [name.strip(" ,")]
+    m = re.match(r"^(?P<first>[^,]+(?:,\s*[^,]+?)*?\s+og\s+\S+)\s+og\s+(?P<rest>.+)$", name)
+    if m and "," in m["first"]:
+        return [m["first"].strip(), *(_split_names(m["rest"]))]
+    return [name.strip(" ,")]
+
+
+def _unique(names: list[str], holder: str) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        name = name.strip(" ,.-–")
+        if name and name.lower() != holder.lower() and name.lower() not in (n.lower() for n in out):
+            out.append(name[0].upper() + name[1:] if name.islower() is False else name)
+    return out
