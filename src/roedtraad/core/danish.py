@@ -41,6 +41,8 @@ _WS = re.compile(r"\s+")
 # "velfærdstek-\nnologi" is one word; "kontrakt-\nog aftale" keeps its hyphen (a suspended compound).
 _HYPHEN_BREAK = re.compile(rf"(?<=[{LOWER}])-[ \t]*\n[ \t]*(?!(?:og|eller|til)\b)(?=[{LOWER}])")
 _ABBREVIATIONS = ("f.eks.", "bl.a.", "fx.", "mv.", "m.m.", "nr.", "pct.", "ca.", "jf.", "evt.", "dvs.", "ift.", "ifm.")
+_ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + ")", re.IGNORECASE)
+_SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}\"'”“])")
 
 
 def parse_number(text: str) -> float:
@@ -70,17 +72,11 @@ def normalise_name(text: str) -> str:
 def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph; a full stop ends a sentence only before an upper-case start,
     and common abbreviations ("f.eks.", "bl.a.", "pct.") never do."""
-    protected = text
-    for i, abbr in enumerate(_ABBREVIATIONS):
-        protected = re.sub(re.escape(abbr), f"\x00{i}\x00", protected, flags=re.IGNORECASE)
-    parts = re.split(rf"(?<=[.!?])\s+(?=[{UPPER}\"'”“])", protected)
-    restored = []
-    for part in parts:
-        for i, abbr in enumerate(_ABBREVIATIONS):
-            part = part.replace(f"\x00{i}\x00", abbr)
-        if part.strip():
-            restored.append(part.strip())
-    return restored
+    if "." not in text and "!" not in text and "?" not in text:
+        return [text.strip()] if text.strip() else []
+    protected = _ABBREVIATION_RE.sub(lambda m: m.group(0).replace(".", "\x00"), text)
+    parts = _SENTENCE_END.split(protected)
+    return [part.replace("\x00", ".").strip() for part in parts if part.strip()]
 
 
 def first_sentence(text: str) -> str:

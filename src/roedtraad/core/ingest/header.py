@@ -29,7 +29,7 @@ def read_header(text: str) -> Header:
     names one, year from the title, else the commonest year near the top."""
     kind, holder, year = "", "", None
     for m in _TITLE.finditer(text):
-        kind = kind or m.group("kind")
+        kind = kind or m.group("kind").lower()
         year = year or int(m.group("year"))
         name = normalise_space(m.group("holder") or "").strip(" :.-–")
         if name and not holder and len(name) <= 80:

@@ -139,19 +139,24 @@ def _scope(left: str) -> str:
 
 def baseline_from(background: str, sentence: str, holder: str) -> float | None:
     """The current level of the same measure in the background ("Sygefraværet … er 4,4 % i
-    hele X"), matched by a shared word stem that is not part of the holder's name."""
-    stems = _stems(sentence, holder)
+    hele X"): the two sentences share a word root (compounds count: "sygefravær" has
+    "fravær") that is not part of the holder's name."""
+    words = _roots(sentence, holder)
     for candidate in statements(background):
         m = _CURRENT_LEVEL.search(candidate)
-        if m and stems & _stems(candidate, holder):
+        if m and _share_root(words, _roots(candidate, holder)):
             return parse_number(m["value"])
     return None
 
 
-def _stems(text: str, holder: str) -> set[str]:
-    skip = {w.lower()[:6] for w in holder.split()} | {"måltal", "lokale", "seneste", "måneder"}
-    words = re.findall(r"[A-Za-zÆØÅæøå]{6,}", text)
-    return {w.lower()[:6] for w in words} - skip
+def _roots(text: str, holder: str) -> set[str]:
+    skip = {w.lower()[:6] for w in holder.split()} | {"måltal", "lokale", "senest", "månede"}
+    words = {w.lower() for w in re.findall(r"[A-Za-zÆØÅæøå]{6,}", text)}
+    return {w for w in words if w[:6] not in skip}
+
+
+def _share_root(left: set[str], right: set[str]) -> bool:
+    return any(a[:6] in b or b[:6] in a for a in left for b in right)
 
 
 def target_year(sentence: str, position: int, key: str, contract_year: int | None) -> int | None:

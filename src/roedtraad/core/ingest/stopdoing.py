@@ -18,6 +18,8 @@ def stop_doing_in_goals(goals: list[ParsedGoal]) -> list[str]:
     items: list[str] = []
     for goal in goals:
         for text in goal.sections.values():
+            if not _STOP.search(text):
+                continue
             for sentence in statements(text):
                 if _STOP.search(sentence) and not _PRINCIPLE.search(sentence) and sentence not in items:
                     items.append(sentence)

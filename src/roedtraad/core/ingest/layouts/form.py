@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...sections import SECTION_LAYOUT
 from ...danish import join_lines
+from ...sections import SECTION_LAYOUT
 from ..draft import GoalDraft, LayoutDraft, SectionSpan
 from ..headings import match_heading
 from ..titles import clean_title, title_number
@@ -116,7 +116,7 @@ def stop_items(value: str) -> list[str]:
     parts = _BULLETS.split(value)
     if len(parts) == 1:
         text = join_lines(value)
-        return [text] if text and not re.search(r"(?i)holde? op med\s*$", text) else []
+        return [text] if text and not re.search(r"(?i)hold\w* op med\s*$", text) else []
     items = []
     for part in parts[1:]:
         sentence_list = re.split(r"(?<=[.!?])\s*(?=[A-ZÆØÅ])", part.strip())

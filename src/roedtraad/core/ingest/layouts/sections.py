@@ -56,9 +56,9 @@ def _goal_labels(lines: list[Line], heads: dict[int, HeadingMatch]) -> dict[int,
             continue
         block = _lines_after(lines, ln.index)
         follower = block[-1] if block else None
-        if block and follower is not None and follower.index in heads and len(block) > 1:
-            if section_order(heads[follower.index].key) < section_order("udviklingsmaal"):
-                labels[ln.index] = None
+        opens_goal = follower is not None and follower.index in heads and len(block) > 1
+        if opens_goal and section_order(heads[follower.index].key) < section_order("udviklingsmaal"):
+            labels[ln.index] = None
     return labels
 
 
@@ -108,10 +108,7 @@ def _goal_head(lines: list[Line], opening: int, labels: dict[int, int | None], n
         m = NUMBERED_GOAL.match(lines[label].text)
         if m and m.group("title") and not title:
             title = m.group("title")
-    if block:
-        span = (block[0].content_start, block[-1].end)
-    else:
-        span = (lines[opening].start, lines[opening].start)
+    span = (block[0].content_start, block[-1].end) if block else (lines[opening].start, lines[opening].start)
     return GoalDraft(title=clean_title(title), title_span=span, number=number or n, extra_spans=extra)
 
 
