@@ -173,7 +173,7 @@ def search(request):
     visible = access.contracts_visible_to(request.user)
     form = SearchFilter(request.GET or None, visible)
     hits, query = [], ""
-    if form.is_valid() and form.cleaned_data.get("q"):
+    if form.is_valid() and fulltext.query_stems(form.cleaned_data.get("q")):
         query = form.cleaned_data["q"]
         goals = access.goals_visible_to(request.user).filter(contract__in=form.apply(visible))
         if form.cleaned_data.get("track"):
