@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "roedtraad.contracts",
     "roedtraad.followup",
     "roedtraad.checks",
+    "roedtraad.review",
     "roedtraad.web",
     "roedtraad.demo",
     "roedtraad.ops",
