@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from roedtraad.core.rules.catalogue import ACTIVITY_SECTIONS, TARGET_SECTIONS, RequirementSpec
-from roedtraad.core.rules.text import Term, find_terms, has_number, sentences, stems
+from roedtraad.core.rules.text import Term, any_term_pattern, find_terms, has_number, sentences, stems
 
 MET, PARTIAL, MISSING = "met", "partial", "missing"
 STATUS_RANK = {MISSING: 0, PARTIAL: 1, MET: 2}
@@ -84,11 +84,14 @@ class _Restatement:
 
 def _goal_hits(goal: GoalInput, terms: list[Term], keys: Sequence[str] | None, restates: _Restatement) -> list[_Hit]:
     hits = []
+    anyterm = any_term_pattern(tuple(terms))
     for key, text in goal.sections.items():
         if keys and key not in keys:
             continue
+        if not anyterm.search(text.lower()):
+            continue
         for sentence in sentences(text):
-            if find_terms(terms, sentence) and not restates(sentence):
+            if anyterm.search(sentence.lower()) and not restates(sentence):
                 hits.append(_Hit(key, sentence))
     return hits
 

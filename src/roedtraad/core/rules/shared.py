@@ -55,6 +55,7 @@ class UnitIndex:
     def __init__(self, units_with_aliases: Mapping[str, Iterable[str]]):
         self.by_name: dict[str, str] = {}
         self.acronyms: dict[str, str] = {}
+        self._patterns: list[tuple[re.Pattern, str, bool]] | None = None
         implied: dict[str, set[str]] = {}
         for unit, aliases in units_with_aliases.items():
             for alias in [unit, *aliases]:
@@ -84,23 +85,31 @@ class UnitIndex:
                 return self.by_name[key[len(prefix) :]]
         best, unit = 0.0, None
         for known, owner in self.by_name.items():
-            ratio = SequenceMatcher(None, key, known).ratio()
-            if ratio > best:
+            if abs(len(known) - len(key)) > 3:
+                continue
+            matcher = SequenceMatcher(None, key, known)
+            if matcher.quick_ratio() >= 0.9 and (ratio := matcher.ratio()) > best:
                 best, unit = ratio, owner
         return unit if best >= 0.9 else None
 
     def find_in(self, text: str) -> list[tuple[int, int, str]]:
         """Spans (start, end, unit) of known names in a text, longest names first."""
+        if self._patterns is None:
+            self._patterns = self._compile()
         found: list[tuple[int, int, str]] = []
-        for acronym, unit in self.acronyms.items():
-            found += [(m.start(), m.end(), unit) for m in re.finditer(rf"\b{re.escape(acronym)}\b", text)]
         lowered = text.lower()
-        for name in sorted(self.by_name, key=len, reverse=True):
-            pattern = r"(?<![\wæøå])" + r"[^\wæøå]+".join(map(re.escape, name.split())) + r"(?![\wæøå])"
-            for m in re.finditer(pattern, lowered):
+        for pattern, unit, exact_case in self._patterns:
+            for m in pattern.finditer(text if exact_case else lowered):
                 if not any(s < m.end() and m.start() < e for s, e, _ in found):
-                    found.append((m.start(), m.end(), self.by_name[name]))
+                    found.append((m.start(), m.end(), unit))
         return sorted(found)
+
+    def _compile(self) -> list[tuple[re.Pattern, str, bool]]:
+        out = [(re.compile(rf"\b{re.escape(a)}\b"), unit, True) for a, unit in self.acronyms.items()]
+        for name in sorted(self.by_name, key=len, reverse=True):
+            body = r"[^\wæøå]+".join(map(re.escape, name.split()))
+            out.append((re.compile(r"(?<![\wæøå])" + body + r"(?![\wæøå])"), self.by_name[name], False))
+        return out
 
 
 def resolve(name: str, units_with_aliases: Mapping[str, Iterable[str]] | UnitIndex) -> str | None:

@@ -7,7 +7,7 @@ Everything here is plain Python (no Django). Words are stemmed with the Snowball
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,6 +60,11 @@ def clean(text: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """The sentences (and bullet items) of a text, each on one line."""
+    return list(_sentences(text or ""))
+
+
+@lru_cache(maxsize=50_000)
+def _sentences(text: str) -> tuple[str, ...]:
     text = _SOFT_HYPHEN.sub(r"\1", text or "")
     out: list[str] = []
     for item in _BULLET.split(text):
@@ -67,50 +72,53 @@ def sentences(text: str) -> list[str]:
             part = part.strip(" ;")
             if len(part) > 2:
                 out.append(part)
-    return out
+    return tuple(out)
+
+
+_LETTER = r"[\wæøå]"
+
+
+def _part_pattern(raw: str, stemmed: str) -> str:
+    options = sorted({re.escape(raw), re.escape(stemmed)}, key=len)
+    return "(?:" + "|".join(options) + ")" + _LETTER + "*"
 
 
 @dataclass(frozen=True)
 class Term:
-    """A word or phrase to look for; matched word by word on stems (see `matches`)."""
+    """A word or phrase to look for. Each word matches the start of a word, written or
+    stemmed ("fravær" matches "fraværet"); a one-word term of five letters or more also
+    matches inside a compound ("fravær" in "sygefraværsprocent")."""
 
     text: str
-    parts: tuple[tuple[str, str], ...]  # (lower-cased word, its stem) per word
+    pattern: re.Pattern
 
     @classmethod
     def of(cls, text: str) -> Term:
-        return cls(text, tuple((w, stem(w)) for w in words(text)))
+        return _term(text)
 
 
-def _word_matches(part: tuple[str, str], word: str, word_stem: str, first: bool) -> bool:
-    raw, stemmed = part
-    if word_stem.startswith(stemmed) or word.startswith(raw):
-        return True
-    # The first word of a term may end a compound word: "fravær" in "sygefraværet".
-    return first and len(stemmed) >= 5 and (stemmed in word_stem or raw in word)
+@lru_cache(maxsize=4096)
+def _term(text: str) -> Term:
+    parts = [(w, stem(w)) for w in words(text)]
+    if not parts:
+        return Term(text, re.compile(r"(?!x)x"))
+    body = (r"[^\wæøå]+").join(_part_pattern(w, s) for w, s in parts)
+    compound = len(parts) == 1 and len(parts[0][1]) >= 5
+    return Term(text, re.compile(body if compound else rf"(?<!{_LETTER})" + body))
 
 
-def matches(term: Term, tokens: Sequence[tuple[str, str]]) -> bool:
-    """Whether the term occurs in a list of (word, stem) tokens: each term word must be a
-    prefix of consecutive words (or of their stems); the first may also end a compound."""
-    n = len(term.parts)
-    if n == 0:
-        return False
-    for i in range(len(tokens) - n + 1):
-        if all(_word_matches(term.parts[k], *tokens[i + k], first=(k == 0 and n == 1)) for k in range(n)):
-            return True
-    return False
-
-
-def tokens(text: str) -> list[tuple[str, str]]:
-    """(word, stem) pairs of a text, stop words kept so that phrases match."""
-    return [(w, stem(w)) for w in words(text)]
+@lru_cache(maxsize=1024)
+def any_term_pattern(terms: tuple[Term, ...]) -> re.Pattern:
+    """One pattern matching any of the terms (to test many sentences quickly)."""
+    if not terms:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in terms))
 
 
 def find_terms(terms: Iterable[Term], text: str) -> list[str]:
     """The terms (as written) that occur in a text."""
-    toks = tokens(text)
-    return [t.text for t in terms if matches(t, toks)]
+    lowered = text.lower()
+    return [t.text for t in terms if t.pattern.search(lowered)]
 
 
 def has_number(text: str) -> bool:

@@ -1,0 +1,147 @@
+"""Benchmark of the checks (issue "Checks").
+
+1. All checks (requirements, shared goals, overlaps) for 40 contracts: < 1 s.
+   The contracts are the corpus contracts (read at run time from ../shared/corpus, parsed by
+   the importer) repeated under different holder names, else synthetic ones.
+2. Overlap among 60,000 synthetic goals: < 30 s and < 2 GB peak RSS.
+
+Usage: .venv/bin/python benchmarks/checks.py [--repeat 3] [--goals 60000]
+Peak RSS is the process maximum (resource.getrusage), so run 2 after 1 includes 1's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import random
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from roedtraad.core.rules import ContractInput, GoalInput, default_requirements, evaluate
+from roedtraad.core.rules.overlap import find_overlaps
+from roedtraad.core.rules.shared import check_shared, linked_pairs
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+SYLLABLES = [
+    "ka",
+    "le",
+    "mi",
+    "no",
+    "su",
+    "ra",
+    "te",
+    "vi",
+    "lo",
+    "fa",
+    "dy",
+    "gø",
+    "bæ",
+    "på",
+    "ske",
+    "stre",
+    "ling",
+    "hed",
+    "ning",
+    "sk",
+]
+
+
+def peak_rss_mb() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return usage / (1024 * 1024) if sys.platform == "darwin" else usage / 1024
+
+
+def corpus_contracts() -> list[ContractInput]:
+    from roedtraad.core.ingest.parse import parse_text
+    from roedtraad.core.rules.adapt import contract_input_from_parsed
+
+    out = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        doc = parse_text(path.read_text(encoding="utf-8"), path.name)
+        if doc.kind != "dus":
+            out.append(contract_input_from_parsed(doc))
+    return out
+
+
+def forty_contracts() -> list[ContractInput]:
+    base = corpus_contracts() if CORPUS.is_dir() else []
+    if not base:
+        rng = random.Random(7)
+        vocab = make_vocabulary(rng, 5_000)
+        base = [synthetic_contract(rng, vocab, f"Holder {i}", 8) for i in range(4)]
+    out = []
+    for copy in range(40):
+        src = base[copy % len(base)]
+        goals = [
+            GoalInput(g.number, g.title, dict(g.sections), list(g.shared_with), list(g.indicators)) for g in src.goals
+        ]
+        out.append(ContractInput(f"{src.holder} {copy // len(base)}", src.year, goals, list(src.stop_doing)))
+    return out
+
+
+def all_checks(contracts: list[ContractInput]) -> None:
+    specs = default_requirements()
+    units = {c.holder: [] for c in contracts}
+    for contract in contracts:
+        evaluate(contract, specs, units=units)
+    shared = check_shared(contracts, units)
+    find_overlaps(contracts, top=50, linked=linked_pairs(shared))
+
+
+def make_vocabulary(rng: random.Random, size: int) -> list[str]:
+    words: set[str] = set()
+    while len(words) < size:
+        words.add("".join(rng.choices(SYLLABLES, k=rng.randint(2, 5))))
+    return sorted(words)
+
+
+def synthetic_contract(rng: random.Random, vocab: list[str], holder: str, goals: int) -> ContractInput:
+    weights = [1 / (rank + 1) for rank in range(len(vocab))]  # Zipf-like word frequencies
+    made = []
+    for number in range(1, goals + 1):
+        text = rng.choices(vocab, weights=weights, k=120)
+        sections = {
+            "baggrund_formaal": " ".join(text[:50]) + ".",
+            "udviklingsmaal": " ".join(text[50:80]) + ".",
+            "aktiviteter": "\n".join("• " + " ".join(text[i : i + 10]) for i in range(80, 120, 10)),
+        }
+        made.append(GoalInput(number, " ".join(rng.choices(vocab, weights=weights, k=4)), sections))
+    return ContractInput(holder, 2023, made)
+
+
+def synthetic_goals(total: int, per_holder: int = 100, seed: int = 1) -> list[ContractInput]:
+    rng = random.Random(seed)
+    vocab = make_vocabulary(rng, 20_000)
+    return [synthetic_contract(rng, vocab, f"Enhed {h}", per_holder) for h in range(total // per_holder)]
+
+
+def timed(fn, *args) -> float:
+    start = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--goals", type=int, default=60_000)
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()} {platform.processor() or ''}, Python {platform.python_version()}")
+    contracts = forty_contracts()
+    runs = [timed(all_checks, contracts) for _ in range(args.repeat)]
+    goals = sum(len(c.goals) for c in contracts)
+    print(f"all checks, {len(contracts)} contracts ({goals} goals): median {statistics.median(runs):.3f} s")
+    build = time.perf_counter()
+    big = synthetic_goals(args.goals)
+    print(f"generated {sum(len(c.goals) for c in big)} synthetic goals in {time.perf_counter() - build:.1f} s")
+    runs = [timed(find_overlaps, big) for _ in range(args.repeat)]
+    print(f"overlap, {args.goals} goals: median {statistics.median(runs):.2f} s, peak RSS {peak_rss_mb():.0f} MB")
+    ok = statistics.median(runs) < 30 and peak_rss_mb() < 2048
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
