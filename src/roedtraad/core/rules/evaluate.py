@@ -232,7 +232,7 @@ def evaluate(
     aliases) lets it recognise partners named only in passing ("i samarbejde med X")."""
     from roedtraad.core.rules.shared import UnitIndex
 
-    index = UnitIndex(units) if units else None
+    index = units if isinstance(units, UnitIndex) or units is None else UnitIndex(units)
     findings = []
     for spec in requirements:
         kind = spec.judged_by.get("evaluator", "terms")

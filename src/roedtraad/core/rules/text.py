@@ -107,12 +107,25 @@ def _term(text: str) -> Term:
     return Term(text, re.compile(body if compound else rf"(?<!{_LETTER})" + body))
 
 
+class AnyTerm:
+    """Tests a text for any of several terms; a substring check rules most texts out first."""
+
+    def __init__(self, terms: tuple[Term, ...]):
+        self.needles = tuple(
+            {min(t.pattern.pattern.split("(?:")[-1].split(")")[0].split("|"), key=len).replace("\\", "") for t in terms}
+        )
+        self.pattern = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in terms)) if terms else None
+
+    def search(self, lowered: str) -> bool:
+        if self.pattern is None or not any(n in lowered for n in self.needles):
+            return False
+        return self.pattern.search(lowered) is not None
+
+
 @lru_cache(maxsize=1024)
-def any_term_pattern(terms: tuple[Term, ...]) -> re.Pattern:
-    """One pattern matching any of the terms (to test many sentences quickly)."""
-    if not terms:
-        return re.compile(r"(?!x)x")
-    return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in terms))
+def any_term_pattern(terms: tuple[Term, ...]) -> AnyTerm:
+    """One matcher for any of the terms (to test many sentences quickly)."""
+    return AnyTerm(terms)
 
 
 def find_terms(terms: Iterable[Term], text: str) -> list[str]:
