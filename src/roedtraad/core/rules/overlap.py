@@ -26,9 +26,10 @@ from roedtraad.core.rules.text import STOP_WORDS, clean, sentences, stem, words
 
 # Sections that say who one works with and how one follows up are not what a goal is about.
 IGNORED_SECTIONS = frozenset({"samarbejde_med", "opfoelgning", "tidsperspektiv"})
-PRUNE_TERMS = 24  # terms per goal used to find candidates when there are many goals
+PRUNE_TERMS = 16  # terms per goal used to find candidates when there are many goals
 PRUNE_FROM = 2_000  # number of goals from which candidate vectors are pruned
 BLOCK_ROWS = 2_000
+CANDIDATE_FLOOR = 0.02  # partial (pruned) similarity below which a pair is not a candidate
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def _prune(matrix: sp.csr_matrix, keep: int) -> sp.csr_matrix:
 
 def _top_per_row(block: sp.coo_matrix, offset: int, groups: np.ndarray, k: int):
     rows = block.row + offset
-    keep = groups[rows] != groups[block.col]
+    keep = (groups[rows] != groups[block.col]) & (block.data >= CANDIDATE_FLOOR)
     rows, cols, vals = rows[keep], block.col[keep], block.data[keep]
     order = np.lexsort((-vals, rows))
     rows, cols, vals = rows[order], cols[order], vals[order]
@@ -124,7 +125,7 @@ def candidate_pairs(matrix: sp.csr_matrix, groups: np.ndarray, per_goal: int) ->
     """Pairs (i < j) of rows of different groups among each row's best `per_goal` matches."""
     n = matrix.shape[0]
     left = _prune(matrix, PRUNE_TERMS) if n >= PRUNE_FROM else matrix
-    right_t = matrix.T.tocsr()
+    right_t = left.T.tocsr()
     found_i, found_j = [], []
     for start in range(0, n, BLOCK_ROWS):
         block = (left[start : start + BLOCK_ROWS] @ right_t).tocoo()
