@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from roedtraad.web import contract_views, views
 
@@ -14,4 +14,5 @@ urlpatterns = [
     path("search/", contract_views.search, name="search"),
     path("personal-data/", views.privacy, name="privacy"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("import/", include("roedtraad.imports.urls")),
 ]
