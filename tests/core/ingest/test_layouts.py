@@ -112,7 +112,7 @@ def test_form_fields_are_joined_by_the_goal_their_title_field_names():
     assert goals[1].title == "Kortere møder" and set(goals[1].sections) == {"baggrund_formaal"}
     assert doc.stop_doing == ["Papirkopier af alle breve.", "Dobbelt journalisering."]
     assert any(a.kind == "template_heading" for a in doc.artefacts)
-    assert [u.text for u in doc.unassigned] == ["[indsæt]"]
+    assert "[indsæt]" in doc.text and doc.unassigned == []  # a placeholder is placed, not a section
 
 
 def test_a_title_like_gode_overgange_mellem_holder_and_another_unit_is_shared_with_that_unit():

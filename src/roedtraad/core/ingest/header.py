@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..danish import normalise_space
 
 _TITLE = re.compile(
-    r"(?im)^[ \t]*udviklings(?P<kind>kontrakt|aftale)(?:en)?[ \t]+(?P<year>(?:19|20)\d{2})"
+    r"(?im)^[ \t]*udviklings(?P<kind>kontrakt|aftale)(?:en)?[ \t]+(?:for[ \t]+)?(?P<year>(?:19|20)\d{2})"
     r"(?:[ \t]+for[ \t]*:?[ \t]*(?P<holder>[^\n]*))?$"
 )
 _LOCAL = re.compile(r"(?im)^[ \t•]*lokalt[ \t]+(?:i|hos)[ \t]+(?P<holder>[^\n]{2,80}?)[ \t]+vil[ \t]+vi\b")
@@ -37,6 +37,8 @@ def read_header(text: str) -> Header:
     if not kind:
         kind = _word_kind(text)
     if not holder:
+        holder = _beside_title(text)
+    if not holder:
         counts = Counter(normalise_space(m.group("holder")) for m in _LOCAL.finditer(text))
         holder = counts.most_common(1)[0][0] if counts else ""
     if year is None:
@@ -51,3 +53,22 @@ def _word_kind(text: str) -> str:
     if not contracts and not agreements:
         return ""
     return "aftale" if agreements > contracts else "kontrakt"
+
+
+_NAME_LINE = re.compile(r"^[ \t]*(?P<name>[A-ZÆØÅ][^\n.:;!?\d•]{1,58}?)[ \t]*$")
+_NOT_A_NAME = re.compile(r"(?i)^(?:indhold|indholdsfortegnelse|indledning|forord|udviklings|side\b)")
+
+
+def _beside_title(text: str) -> str:
+    """A holder written on its own line right under (or right above) a title that names none:
+    "Udviklingsaftale 2024" / "Skoleområde Syd", or "Teknik og Miljø" / "Udviklingsaftale for 2025"."""
+    title = _TITLE.search(text[:3000])
+    if not title:
+        return ""
+    after = [ln for ln in text[title.end() :].split("\n")[1:6] if ln.strip()][:1]
+    before = [ln for ln in text[: title.start()].split("\n")[-6:] if ln.strip()][-1:]
+    for line in (*after, *before):
+        m = _NAME_LINE.match(line)
+        if m and len(m["name"].split()) <= 6 and not _NOT_A_NAME.match(m["name"]):
+            return normalise_space(m["name"])
+    return ""

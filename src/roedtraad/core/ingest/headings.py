@@ -21,7 +21,7 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("politisk_afsaet", r"arbejdet foregår (?:på baggrund af|med afsæt i|med udgangspunkt i)"),
     ("baggrund_formaal", r"baggrund(?:en)? og formål(?:et)?"),
     ("baggrund_formaal", r"formålet er"),
-    ("virkning_borger", r"forventede? virkning(?:er)? for borger(?:en|ne)"),
+    ("virkning_borger", r"forvent(?:et|ede?) virkning(?:er)? for borger(?:en|ne)"),
     ("tidsperspektiv", r"tidsperspektiv(?:et)?"),
     ("aktiviteter", r"(?:fælles ramme for )?aktiviteter(?:/opgaver| og opgaver)?"),
     ("arbejde_hen_imod", r"arbejde hen imod"),

@@ -108,3 +108,47 @@ def looks_like_heading(lines: list[Line], line: Line) -> bool:
         return False
     nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
     return not (nxt is not None and not nxt.blank and re.match(rf"\s*[{LOWER}]", nxt.text))
+
+
+# "1) Titel", "2. Titel": a numbered heading line (a numbered list item ends like a sentence).
+_PLAIN_NUMBERED = re.compile(rf"^\s*(?P<num>\d{{1,2}})\s*[.)]\s+(?P<title>[{UPPER}\"'‘’”“].{{1,100}}?)\s*$")
+# A table-of-contents entry: dot leaders or a page number at the end.
+_TOC_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$")
+
+
+def titled_openings(lines: list[Line], heads: dict) -> dict[int, int]:
+    """Line index → goal number of numbered goal headings that carry their title
+    ("Udviklingsmål 2: Titel", "Mål 2 – Titel", "1) Titel"): the heading stands alone, is not a
+    table-of-contents entry, and a section heading follows within a few lines. Plain "N) Titel"
+    headings count only as a run numbered 1, 2, 3, … so a numbered list is not read as goals."""
+    found: dict[int, int] = {}
+    plain: dict[int, int] = {}
+    for ln in lines:
+        if ln.blank or len(ln.stripped) > 120 or _TOC_ENTRY.search(ln.text) or ln.index in heads:
+            continue
+        m = NUMBERED_GOAL.match(ln.text)
+        if m and m.group("title") and _section_follows(lines, heads, ln.index):
+            found[ln.index] = int(m.group("num"))
+            continue
+        p = _PLAIN_NUMBERED.match(ln.text)
+        if p and not re.search(r"[.:;,]$", ln.stripped) and _section_follows(lines, heads, ln.index):
+            plain[ln.index] = int(p.group("num"))
+    numbers = [plain[i] for i in sorted(plain)]
+    if numbers and numbers == list(range(1, len(numbers) + 1)):
+        found.update(plain)
+    elif found and plain:
+        found.update({i: n for i, n in plain.items() if n not in found.values()})
+    return found if len(found) >= 1 else {}
+
+
+def _section_follows(lines: list[Line], heads: dict, index: int, window: int = 4) -> bool:
+    seen = 0
+    for ln in lines[index + 1 :]:
+        if ln.blank:
+            continue
+        if ln.index in heads:
+            return True
+        seen += 1
+        if seen >= window:
+            return False
+    return False

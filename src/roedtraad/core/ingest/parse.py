@@ -24,7 +24,7 @@ from .layouts.sections import read_sections
 from .layouts.workplan import read_workplan
 from .model import ParsedDocument, ParsedGoal, SourceText
 from .shared import shared_partners
-from .stopdoing import stop_doing_in_goals
+from .stopdoing import stop_doing_in_goals, stop_section
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +49,16 @@ def parse_source(source: SourceText) -> ParsedDocument:
     clean, artefacts = strip_artefacts(text)
     header = read_header(clean)
     layout = detect_layout(clean)
+    stop = stop_section(clean) if layout in {"sections", "workplan"} else None
+    readable = _blank_out(clean, stop[0]) if stop else clean
     try:
-        draft = READERS[layout](clean) if layout in READERS else LayoutDraft(layout="unknown")
+        draft = READERS[layout](readable) if layout in READERS else LayoutDraft(layout="unknown")
     except Exception:  # a reader bug must not lose the document; the text stays unassigned
         log.exception("layout reader %s failed on %s", layout, source.filename)
         draft = LayoutDraft(layout="unknown")
+    if stop and draft.layout != "unknown":
+        draft.stop_spans.append(stop[0])
+        draft.stop_items = draft.stop_items or stop[1]
     doc = ParsedDocument(
         file=source.filename,
         kind="dus" if layout == "framework" else (draft.kind or header.kind or "kontrakt"),
@@ -90,7 +95,7 @@ def _fill(doc: ParsedDocument, draft: LayoutDraft, clean: str) -> None:
 
 def _build_goal(goal: GoalDraft, clean: str, number: int) -> tuple[ParsedGoal, list[Span], list[Span]]:
     """The goal's texts by section key; placeholders ("[indsæt]") and empty headings are not
-    sections, and a placeholder's characters are left unassigned."""
+    sections. A placeholder is the template's own filler: it is placed (with its goal), not lost."""
     sections: dict[str, list[str]] = {}
     spans: list[Span] = [goal.title_span, *goal.extra_spans]
     holes: list[Span] = []
@@ -98,7 +103,6 @@ def _build_goal(goal: GoalDraft, clean: str, number: int) -> tuple[ParsedGoal, l
         spans.append((sec.start, sec.end))
         body = clean[sec.content_start : sec.end].strip()
         if _PLACEHOLDER.match(body):
-            holes.append((sec.content_start, sec.end))
             continue
         if body:
             sections.setdefault(sec.key, []).append(body)
@@ -118,3 +122,10 @@ def _number_goals(goals: list[ParsedGoal]) -> None:
     if len(set(numbers)) != len(numbers):
         for i, goal in enumerate(goals, start=1):
             goal.number = i
+
+
+def _blank_out(text: str, span: Span) -> str:
+    """The text with one span's characters turned into spaces (line breaks kept), so a layout
+    reader does not see the span while every offset stays the same."""
+    start, end = span
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]

@@ -16,6 +16,7 @@ from ...danish import join_lines
 from ...sections import SECTION_LAYOUT
 from ..draft import GoalDraft, LayoutDraft, SectionSpan
 from ..headings import match_heading
+from ..stopdoing import concrete_clause
 from ..titles import clean_title, title_number
 
 _FIELD = re.compile(r"(?m)^\t(?P<label>[^\t:\n]{1,120}?)[ \t]*:[ \t]?")
@@ -122,7 +123,7 @@ def stop_items(value: str) -> list[str]:
         sentence_list = re.split(r"(?<=[.!?])\s*(?=[A-ZÆØÅ])", part.strip())
         opener = next((i for i, s in enumerate(sentence_list) if s.rstrip().endswith(":")), None)
         keep = sentence_list if opener is None else sentence_list[:opener]
-        item = join_lines(" ".join(keep))
+        item = concrete_clause(join_lines(" ".join(keep)))
         if item:
             items.append(item)
         if opener is not None:

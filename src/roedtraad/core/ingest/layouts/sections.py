@@ -12,7 +12,7 @@ from __future__ import annotations
 from ...sections import SECTION_LAYOUT, section_order
 from ..draft import GoalDraft, LayoutDraft, SectionSpan
 from ..headings import HeadingMatch, match_heading
-from ..lines import NUMBERED_GOAL, Line, is_bullet, split_lines
+from ..lines import NUMBERED_GOAL, Line, is_bullet, split_lines, titled_openings
 from ..titles import clean_title
 
 KEYS = set(SECTION_LAYOUT)
@@ -22,6 +22,9 @@ _MAX_TITLE_LINES = 3
 def read_sections(text: str) -> LayoutDraft:
     lines = split_lines(text)
     heads = {ln.index: h for ln in lines if (h := match_heading(ln.text, KEYS))}
+    titled = titled_openings(lines, heads)
+    if titled:
+        return _read_titled(text, lines, heads, titled)
     labels = _goal_labels(lines, heads)
     for index in labels:
         heads.pop(index, None)
@@ -121,3 +124,23 @@ def _section_spans(lines: list[Line], heads: dict[int, HeadingMatch], opening: i
         content = ln.start + head.content_offset if head.content_offset < len(ln.text) else ln.end
         spans.append(SectionSpan(head.key, ln.content_start, min(content, stop), stop))
     return spans
+
+
+def _read_titled(text: str, lines: list[Line], heads: dict[int, HeadingMatch], titled: dict[int, int]) -> LayoutDraft:
+    """Goals under numbered headings ("Udviklingsmål 2 - Titel", "1) Titel", "Mål 3: Titel"):
+    each heading opens a goal that runs to the next one, whatever order its sections have."""
+    draft = LayoutDraft(layout="sections")
+    openings = sorted(titled)
+    for index in openings:
+        heads.pop(index, None)
+    for k, index in enumerate(openings):
+        ln = lines[index]
+        end = lines[openings[k + 1]].start if k + 1 < len(openings) else len(text)
+        goal = GoalDraft(title=clean_title(ln.text), title_span=(ln.content_start, ln.end), number=titled[index])
+        first = next((i for i in sorted(heads) if i > index), None)
+        if first is not None and lines[first].start < end and first > index + 1:
+            goal.sections.append(SectionSpan("baggrund_formaal", ln.end, ln.end, lines[first].start))
+        goal.sections += _section_spans(lines, heads, index, end)
+        draft.goals.append(goal)
+    draft.intro_spans = [(0, draft.goals[0].start)]
+    return draft
