@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "roedtraad.followup",
     "roedtraad.checks",
     "roedtraad.review",
+    "roedtraad.imports",
     "roedtraad.web",
     "roedtraad.demo",
     "roedtraad.ops",

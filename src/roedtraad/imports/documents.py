@@ -1,0 +1,35 @@
+"""A `ParsedDocument` to JSON and back, so a draft import can be held in the database between
+requests (the text all offsets refer to is kept, unlike `ParsedDocument.as_json`)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields
+
+from roedtraad.core.ingest.model import Fragment, ParsedDocument, ParsedGoal, ParsedIndicator
+
+
+def _known(cls, data: dict) -> dict:
+    names = {f.name for f in fields(cls)}
+    return {key: value for key, value in data.items() if key in names}
+
+
+def to_data(doc: ParsedDocument) -> dict:
+    return asdict(doc)
+
+
+def goal_from_data(data: dict) -> ParsedGoal:
+    goal = ParsedGoal(**_known(ParsedGoal, data))
+    goal.sections = dict(goal.sections or {})
+    goal.shared_with = list(goal.shared_with or [])
+    goal.indicators = [ParsedIndicator(**_known(ParsedIndicator, i)) for i in data.get("indicators") or []]
+    return goal
+
+
+def from_data(data: dict) -> ParsedDocument:
+    doc = ParsedDocument(**_known(ParsedDocument, data))
+    doc.goals = [goal_from_data(g) for g in data.get("goals") or []]
+    doc.unassigned = [Fragment(**_known(Fragment, f)) for f in data.get("unassigned") or []]
+    doc.artefacts = [Fragment(**_known(Fragment, f)) for f in data.get("artefacts") or []]
+    for name in ("stop_doing", "requirements", "tracks", "focus_areas"):
+        setattr(doc, name, list(getattr(doc, name) or []))
+    return doc
