@@ -69,7 +69,7 @@ def locked_message(contract: Contract) -> str:
     return ContractLocked(contract).messages[0]
 
 
-def _editable_goal(goal_pk: int, user) -> Goal:
+def editable_goal(goal_pk: int, user) -> Goal:
     goal = Goal.objects.select_related("contract", "contract__holder").filter(pk=goal_pk).first()
     if goal is None:
         raise WorkflowError(_("Målet findes ikke."))
@@ -156,7 +156,7 @@ def save_goal(
     """Save the given fields of a goal (None: unchanged) if nobody saved it since `expected_version`."""
     try:
         with transaction.atomic():
-            goal = _editable_goal(goal_pk, user)
+            goal = editable_goal(goal_pk, user)
             _validate(goal, title, scope, sections)
             attempted = _attempted(title, scope, multi_year, sections)
             if goal.deleted_at is not None:
@@ -180,7 +180,7 @@ def save_goal(
 def _set_deleted(goal_pk: int, user, deleted: bool) -> Goal:
     try:
         with transaction.atomic():
-            goal = _editable_goal(goal_pk, user)
+            goal = editable_goal(goal_pk, user)
             if (goal.deleted_at is not None) == deleted:
                 raise WorkflowError(_("Målet er allerede slettet.") if deleted else _("Målet er ikke slettet."))
             Goal.objects.filter(pk=goal_pk).update(version=F("version") + 1)

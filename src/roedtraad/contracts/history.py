@@ -1,0 +1,230 @@
+"""A readable history of a contract or a goal, and restoring an earlier version of a goal or section.
+
+django-simple-history keeps a record of every save. Here those records become a list of
+changes (who, when, what, before, after), newest first, each text change with a word-level
+diff as data (`Chunk`s of "equal", "delete" and "insert") that a template can show without
+any logic of its own. `restore` brings an earlier version back as a new change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from roedtraad.contracts.editing import Locked, editable_goal
+from roedtraad.contracts.models import Contract, ContractLocked, Goal, GoalPartner, GoalSection
+from roedtraad.contracts.workflow import WorkflowError, record
+from roedtraad.core.sections import heading_for
+
+TOKENS = re.compile(r"\s+|\d+(?:[.,]\d+)*%?|\w+|[^\w\s]")  # "4,5" and "8,22" stay one word
+SHOWN_FIELDS = {
+    Contract: ("status", "title", "introduction", "kind", "entered_on", "revision"),
+    Goal: ("number", "title", "scope", "multi_year", "deleted_at"),
+    GoalSection: ("heading", "text"),
+    GoalPartner: ("unit", "name", "role"),
+}
+KINDS = {"+": "created", "~": "changed", "-": "deleted"}
+
+
+@dataclass(frozen=True)
+class Chunk:
+    op: str  # "equal", "delete" or "insert"
+    text: str
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    label: str
+    before: str
+    after: str
+    chunks: list[Chunk]
+
+
+@dataclass
+class Change:
+    when: dt.datetime
+    who: str
+    kind: str  # "created", "changed" or "deleted"
+    subject: str
+    reason: str
+    fields: list[FieldChange] = field(default_factory=list)
+    record: Any = None  # the historical record, for `restore`
+    restorable: bool = False
+
+
+def word_diff(before: str, after: str) -> list[Chunk]:
+    """The changes from `before` to `after` word by word; adjacent chunks of one kind are joined."""
+    old, new = TOKENS.findall(before or ""), TOKENS.findall(after or "")
+    chunks: list[Chunk] = []
+
+    def add(op: str, tokens: list[str]) -> None:
+        text = "".join(tokens)
+        if not text:
+            return
+        if chunks and chunks[-1].op == op:
+            chunks[-1] = Chunk(op, chunks[-1].text + text)
+        else:
+            chunks.append(Chunk(op, text))
+
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            add("equal", old[i1:i2])
+            continue
+        add("delete", old[i1:i2])
+        add("insert", new[j1:j2])
+    return chunks
+
+
+def _user_name(user) -> str:
+    if user is None:
+        return ""
+    person = getattr(user, "person", None)  # no Person: the reverse accessor raises, getattr gives None
+    if person is not None and not person.is_erased:
+        return person.name
+    return user.get_full_name() or user.get_username()
+
+
+def _display(model, name: str, value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    model_field = model._meta.get_field(name)
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("Ja") if value else _("Nej")
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    if model_field.is_relation:
+        target = model_field.related_model.objects.filter(pk=value).first()
+        return str(target) if target is not None else f"#{value}"
+    return str(value)
+
+
+def _field_change(model, name: str, before: Any, after: Any) -> FieldChange:
+    old, new = _display(model, name, before), _display(model, name, after)
+    label = str(model._meta.get_field(name).verbose_name).capitalize()
+    return FieldChange(name, label, old, new, word_diff(old, new))
+
+
+def _field_changes(model, current, previous) -> list[FieldChange]:
+    changes = []
+    for name in SHOWN_FIELDS[model]:
+        attname = model._meta.get_field(name).attname
+        after = getattr(current, attname)
+        before = getattr(previous, attname) if previous is not None else None
+        if current.history_type == "-":
+            before, after = after, None
+        if before != after and not (before in (None, "") and after in (None, "")):
+            changes.append(_field_change(model, name, before, after))
+    return changes
+
+
+def _subject(model, rec) -> str:
+    if model is Contract:
+        return _("Kontrakten")
+    if model is Goal:
+        return _("Mål %(number)s") % {"number": rec.number}
+    if model is GoalSection:
+        return _("Afsnittet “%(heading)s”") % {"heading": rec.heading or heading_for(rec.key)}
+    return _("Partner “%(name)s”") % {"name": rec.name or _display(GoalPartner, "unit", rec.unit_id)}
+
+
+def _changes(model, records, restorable: bool) -> list[Change]:
+    """Changes of one model's records (any number of objects), oldest record of each object first."""
+    changes, previous = [], {}
+    for rec in records.order_by("history_date", "history_id").select_related("history_user"):
+        before = previous.get(rec.id)
+        previous[rec.id] = rec
+        fields = _field_changes(model, rec, before)
+        kind = KINDS[rec.history_type]
+        if kind == "changed" and not fields:
+            continue
+        changes.append(
+            Change(
+                when=rec.history_date,
+                who=_user_name(rec.history_user),
+                kind=kind,
+                subject=_subject(model, rec),
+                reason=rec.history_change_reason or "",
+                fields=fields,
+                record=rec,
+                restorable=restorable and kind != "deleted",
+            )
+        )
+    return changes
+
+
+def _newest_first(changes: list[Change]) -> list[Change]:
+    return sorted(changes, key=lambda c: (c.when, c.record.history_id), reverse=True)
+
+
+def goal_history(goal: Goal) -> list[Change]:
+    """Changes of the goal, its sections and its partners, newest first."""
+    changes = _changes(Goal, Goal.history.filter(id=goal.pk), restorable=True)
+    changes += _changes(GoalSection, GoalSection.history.filter(goal_id=goal.pk), restorable=True)
+    changes += _changes(GoalPartner, GoalPartner.history.filter(goal_id=goal.pk), restorable=False)
+    return _newest_first(changes)
+
+
+def contract_history(contract: Contract) -> list[Change]:
+    """Changes of the contract itself and of all its goals (deleted ones too), newest first."""
+    goal_ids = list(Goal.history.filter(contract_id=contract.pk).values_list("id", flat=True).distinct())
+    changes = _changes(Contract, Contract.history.filter(id=contract.pk), restorable=False)
+    changes += _changes(Goal, Goal.history.filter(id__in=goal_ids), restorable=True)
+    changes += _changes(GoalSection, GoalSection.history.filter(goal_id__in=goal_ids), restorable=True)
+    changes += _changes(GoalPartner, GoalPartner.history.filter(goal_id__in=goal_ids), restorable=False)
+    return _newest_first(changes)
+
+
+def _restore_reason(rec) -> str:
+    return _("Gendannet til versionen fra %(when)s") % {
+        "when": timezone.localtime(rec.history_date).strftime("%d.%m.%Y %H:%M")
+    }
+
+
+def _restore_goal(rec, user) -> Goal:
+    goal = editable_goal(rec.id, user)
+    Goal.objects.filter(pk=goal.pk).update(version=F("version") + 1)
+    goal.refresh_from_db()
+    for name in ("title", "scope", "multi_year", "carried_over_from_id", "deleted_at"):
+        setattr(goal, name, getattr(rec, name))
+    record(goal, user, _restore_reason(rec))
+    goal.save()
+    return goal
+
+
+def _restore_section(rec, user) -> GoalSection:
+    goal = editable_goal(rec.goal_id, user)
+    Goal.objects.filter(pk=goal.pk).update(version=F("version") + 1)
+    section = GoalSection.objects.filter(goal=goal, key=rec.key).first() or GoalSection(goal=goal, key=rec.key)
+    section.heading, section.text, section.order = rec.heading, rec.text, rec.order
+    record(section, user, _restore_reason(rec))
+    section.save()
+    return section
+
+
+def restore(historical_record, user) -> Goal | GoalSection:
+    """Bring back an earlier version of a goal or a section as a new change (refused when locked)."""
+    model = historical_record.instance_type
+    if model not in (Goal, GoalSection):
+        raise WorkflowError(_("Kun udviklingsmål og deres afsnit kan gendannes."))
+    if model is Goal and not Goal.objects.filter(pk=historical_record.id).exists():
+        raise WorkflowError(_("Målet findes ikke længere og kan ikke gendannes."))
+    try:
+        with transaction.atomic():
+            if model is Goal:
+                return _restore_goal(historical_record, user)
+            return _restore_section(historical_record, user)
+    except ContractLocked as exc:
+        raise Locked(exc.messages[0]) from exc

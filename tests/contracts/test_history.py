@@ -1,0 +1,151 @@
+"""The readable history of goals and contracts, the word diff, and restoring an earlier version."""
+
+import datetime as dt
+
+import pytest
+from tests.contracts.people import people
+from tests.factories import contract_with_goal, enter, org_tree, shared_goal
+
+from roedtraad.contracts import workflow
+from roedtraad.contracts.editing import Locked, save_goal, soft_delete_goal
+from roedtraad.contracts.history import Chunk, contract_history, goal_history, restore, word_diff
+from roedtraad.contracts.models import Goal, GoalSection
+from roedtraad.contracts.workflow import NotAllowed, WorkflowError
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def units():
+    return org_tree()
+
+
+@pytest.fixture
+def who(units):
+    return people(units)
+
+
+@pytest.fixture
+def goal(units):
+    return contract_with_goal(units["holder"]).goals.get()
+
+
+def test_a_word_diff_shows_kept_removed_and_added_words():
+    assert word_diff("Sygefraværet nedbringes til 5 %.", "Sygefraværet nedbringes hurtigt til 4,5 %.") == [
+        Chunk("equal", "Sygefraværet nedbringes "),
+        Chunk("insert", "hurtigt "),
+        Chunk("equal", "til "),
+        Chunk("delete", "5"),
+        Chunk("insert", "4,5"),
+        Chunk("equal", " %."),
+    ]
+
+
+def test_a_word_diff_of_a_new_text_is_one_insertion():
+    assert word_diff("", "Ny tekst") == [Chunk("insert", "Ny tekst")]
+
+
+def test_a_goals_history_tells_who_changed_which_field_from_what_to_what(goal, who):
+    save_goal(
+        goal.pk,
+        who["holder"],
+        expected_version=1,
+        title="Lavere sygefravær",
+        sections={"udviklingsmaal": "Sygefraværet nedbringes til 4,5 %."},
+    )
+    changes = goal_history(goal)
+    newest = [c for c in changes if c.who == "holder"]
+    assert sorted(c.subject for c in newest) == ["Afsnittet “Udviklingsmål”", "Mål 1"]
+    title = next(c for c in newest if c.subject == "Mål 1").fields
+    assert [(f.label, f.before, f.after) for f in title] == [("Titel", "Lavt sygefravær", "Lavere sygefravær")]
+    text = next(c for c in newest if c.subject != "Mål 1").fields[0]
+    assert (text.label, text.before, text.after) == (
+        "Tekst",
+        "Sygefraværet nedbringes til 5 %.",
+        "Sygefraværet nedbringes til 4,5 %.",
+    )
+    assert Chunk("delete", "5") in text.chunks and Chunk("insert", "4,5") in text.chunks
+    assert newest[0].reason == "Målet er redigeret" and newest[0].kind == "changed"
+    assert changes[-1].kind == "created", "newest first, the creation last"
+
+
+def test_a_saved_field_that_did_not_change_is_not_listed(goal, who):
+    save_goal(goal.pk, who["holder"], expected_version=1, title="Lavt sygefravær")
+    assert [c.kind for c in goal_history(goal)] == ["created", "created"]
+
+
+def test_choices_and_deletion_are_shown_in_words(goal, who, units):
+    save_goal(goal.pk, who["holder"], expected_version=1, scope="cross_cutting")
+    soft_delete_goal(goal.pk, who["holder"])
+    deleted, scope = goal_history(goal)[:2]
+    assert [(f.label, f.before, f.after) for f in scope.fields] == [("Type", "Lokalt mål", "Tværgående mål")]
+    assert deleted.fields[0].label == "Slettet" and deleted.reason == "Målet er slettet"
+
+
+def test_a_contracts_history_holds_its_status_changes_and_its_goals(goal, who):
+    contract = goal.contract
+    workflow.submit(contract, who["holder"])
+    workflow.enter(contract, who["director"], on=dt.date(2026, 1, 28))
+    changes = contract_history(contract)
+    assert changes[0].subject == "Kontrakten"
+    assert [(f.label, f.before, f.after) for f in changes[0].fields] == [
+        ("Status", "Indsendt", "Indgået"),
+        ("Indgået den", "", "28.01.2026"),
+    ]
+    assert changes[0].who == "direktoer" and not changes[0].restorable
+    assert {c.subject for c in changes} >= {"Kontrakten", "Mål 1", "Afsnittet “Udviklingsmål”"}
+
+
+def test_a_shared_goals_partners_are_in_its_history(goal, units):
+    goal = shared_goal(goal.contract, units["other"])
+    partner = next(c for c in goal_history(goal) if c.subject.startswith("Partner"))
+    assert [(f.label, f.after) for f in partner.fields] == [
+        ("Enhed", "Hjemmeplejen Øst"),
+        ("Ansvar og rolle", "Tovholder"),
+    ]
+
+
+def test_an_earlier_title_is_restored_as_a_new_change(goal, who):
+    first = goal.history.earliest("history_date")
+    save_goal(goal.pk, who["holder"], expected_version=1, title="Lavere sygefravær")
+    restore(first, who["holder"])
+    stored = Goal.objects.get(pk=goal.pk)
+    assert (stored.title, stored.version) == ("Lavt sygefravær", 3)
+    newest = goal_history(goal)[0]
+    assert newest.reason.startswith("Gendannet til versionen fra ")
+    assert [(f.before, f.after) for f in newest.fields] == [("Lavere sygefravær", "Lavt sygefravær")]
+
+
+def test_an_earlier_section_text_is_restored(goal, who):
+    section = GoalSection.objects.get(goal=goal)
+    first = section.history.earliest("history_date")
+    save_goal(goal.pk, who["holder"], expected_version=1, sections={"udviklingsmaal": "Helt ny tekst."})
+    restore(first, who["director"])
+    assert GoalSection.objects.get(pk=section.pk).text == "Sygefraværet nedbringes til 5 %."
+    assert Goal.objects.get(pk=goal.pk).version == 3, "an open edit form of the goal now conflicts"
+
+
+def test_a_deleted_section_is_brought_back(goal, who):
+    section = GoalSection.objects.get(goal=goal)
+    first = section.history.earliest("history_date")
+    section.delete()
+    restored = restore(first, who["holder"])
+    assert (restored.key, restored.text) == ("udviklingsmaal", "Sygefraværet nedbringes til 5 %.")
+
+
+def test_restoring_is_refused_on_an_entered_contract(goal, who):
+    first = goal.history.earliest("history_date")
+    enter(goal.contract)
+    with pytest.raises(Locked) as error:
+        restore(first, who["director"])
+    assert "Opret en ny revision" in error.value.message
+
+
+def test_a_reader_cannot_restore(goal, who):
+    with pytest.raises(NotAllowed):
+        restore(goal.history.earliest("history_date"), who["reader"])
+
+
+def test_a_contracts_own_fields_are_not_restored_here(goal, who):
+    with pytest.raises(WorkflowError):
+        restore(goal.contract.history.earliest("history_date"), who["director"])
