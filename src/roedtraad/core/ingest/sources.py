@@ -1,0 +1,373 @@
+"""Source readers of the importer: bytes of a .txt, .pdf (with or without a filled form) or
+.docx file → `SourceText` (pure Python, no Django).
+
+The format is sniffed from the content (magic bytes) first and the file name second, so a
+PDF named ".txt" is read as a PDF and a ".pdf" that is not one is refused. Every refusal is an
+`UnreadableDocument` naming the file, with the reason in English and Danish; nothing else is
+raised for bad input.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import PurePath
+
+from .model import Heading, SourceText, UnreadableDocument
+
+MAX_BYTES = 25 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ""}
+# Decoding candidates after UTF-8: Western encodings only (a short Danish text is otherwise
+# easily taken for cp1250, turning "æøå" into "ćřĺ").
+_ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "utf_16", "utf_32"]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd\ufffe\uffff]")
+_LETTER = re.compile(r"[^\W\d_]")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_PARAGRAPH_GAP = 1.5  # a gap over 1.5 line spacings is a paragraph break
+# DOCX zip bomb limits: uncompressed total and per-member expansion ratio.
+_MAX_UNZIPPED_FACTOR = 8
+_MAX_RATIO = 200
+
+REASONS: dict[str, tuple[str, str]] = {
+    "empty": ("the file is empty", "filen er tom"),
+    "too_large": ("the file is larger than {mb} MB", "filen er større end {mb} MB"),
+    "unsupported": (
+        "unsupported file type (use .pdf, .docx or .txt)",
+        "filtypen understøttes ikke (brug .pdf, .docx eller .txt)",
+    ),
+    "binary": ("the file is not text (binary content)", "filen er ikke tekst (binært indhold)"),
+    "pdf_corrupt": ("the PDF is damaged and cannot be opened", "PDF-filen er beskadiget og kan ikke åbnes"),
+    "pdf_encrypted": (
+        "the PDF is password-protected (encrypted)",
+        "PDF-filen er beskyttet med adgangskode (krypteret)",
+    ),
+    "pdf_no_text": (
+        "the PDF has no text layer (a scanned document?); run text recognition (OCR) first",
+        "PDF-filen har ikke noget tekstlag (en scannet fil?); kør tekstgenkendelse (OCR) først",
+    ),
+    "docx_corrupt": ("the Word document is damaged and cannot be opened", "Word-filen er beskadiget og kan ikke åbnes"),
+    "docx_protected": (
+        "the Word document is password-protected or in the old .doc format; save it as .docx without a password",
+        "Word-filen er beskyttet med adgangskode eller i det gamle .doc-format; gem den som .docx uden adgangskode",
+    ),
+    "docx_bomb": (
+        "the Word document unpacks to far more data than it holds (a zip bomb?)",
+        "Word-filen pakkes ud til langt mere data end den fylder (en zip-bombe?)",
+    ),
+    "no_text": ("the document contains no text", "dokumentet indeholder ingen tekst"),
+}
+
+
+def unreadable(filename: str, key: str, **params: object) -> UnreadableDocument:
+    """The refusal `key` of `REASONS` for `filename`."""
+    reason, reason_da = REASONS[key]
+    return UnreadableDocument(filename, reason.format(**params), reason_da.format(**params))
+
+
+def read_source(filename: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> SourceText:
+    """Read one file's bytes into text; refuse what is not a readable contract document."""
+    name = filename or "dokument"
+    if len(data) > max_bytes:
+        raise unreadable(name, "too_large", mb=_mb(max_bytes))
+    if not data.strip():
+        raise unreadable(name, "empty")
+    kind = sniff(name, data)
+    if kind == "pdf":
+        return read_pdf(name, data)
+    if kind == "docx":
+        check_zip(name, data, max_bytes=max_bytes)
+        return read_docx(name, data)
+    return read_text(name, data)
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):g}"
+
+
+def sniff(filename: str, data: bytes) -> str:
+    """ "pdf", "docx" or "txt" from the content first, the suffix second; refuses the rest."""
+    suffix = PurePath(filename).suffix.lower()
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        if suffix in {".docx", ".docm", ".dotx"} or b"word/" in data[:4096]:
+            return "docx"
+        raise unreadable(filename, "unsupported")
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: .doc, or an encrypted .docx
+        raise unreadable(filename, "docx_protected" if suffix in {".doc", ".docx"} else "unsupported")
+    if suffix == ".pdf":
+        raise unreadable(filename, "pdf_corrupt")
+    if suffix == ".docx":
+        raise unreadable(filename, "docx_corrupt")
+    if suffix not in TEXT_SUFFIXES:
+        raise unreadable(filename, "unsupported")
+    return "txt"
+
+
+def read_text(filename: str, data: bytes) -> SourceText:
+    """A text file: UTF-8 (with or without BOM), else cp1252/latin-1 as detected."""
+    text = normalise_newlines(decode_text(filename, data))
+    if not text.strip():
+        raise unreadable(filename, "empty")
+    return SourceText(filename=filename, source_kind="txt", text=text)
+
+
+def decode_text(filename: str, data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _decode_or_none(data, "utf-16")
+    elif b"\x00" in data:
+        raise unreadable(filename, "binary")
+    else:
+        text = _decode_or_none(data, "utf-8-sig") or _detected(data)
+    if text is None or _looks_binary(text):
+        raise unreadable(filename, "binary")
+    return text
+
+
+def _decode_or_none(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _detected(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_ENCODINGS).best()
+    return None if best is None else str(best)
+
+
+def _looks_binary(text: str) -> bool:
+    """Control characters (beyond tab, newline, form feed) in more than 1 of 200 characters."""
+    return len(_CONTROL.findall(text)) * 200 > max(len(text), 1)
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def has_text(text: str, minimum: int = 20) -> bool:
+    """At least `minimum` letters: less is no text layer worth importing."""
+    return any(count >= minimum for count, _ in enumerate(_LETTER.finditer(text), start=1))
+
+
+def check_zip(filename: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> None:
+    """Refuse a DOCX whose members are damaged or unpack to far more than the file holds,
+    before anything is extracted."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
+        raise unreadable(filename, "docx_corrupt") from error
+    total = 0
+    for member in members:
+        total += member.file_size
+        big = member.file_size > 1024 * 1024
+        if big and member.file_size > _MAX_RATIO * max(member.compress_size, 1):
+            raise unreadable(filename, "docx_bomb")
+    if total > _MAX_UNZIPPED_FACTOR * max_bytes:
+        raise unreadable(filename, "docx_bomb")
+    if not any(m.filename == "word/document.xml" for m in members):
+        raise unreadable(filename, "docx_corrupt")
+
+
+def headings_in(text: str, titles: list[tuple[str, int]], start: int = 0) -> list[Heading]:
+    """`Heading` spans for titles found in order in `text` (titles not found are skipped)."""
+    found, pos = [], start
+    for title, level in titles:
+        title = " ".join(title.split())
+        if not title:
+            continue
+        at = text.find(title, pos)
+        if at < 0:
+            continue
+        found.append(Heading(at, at + len(title), max(level, 1)))
+        pos = at + len(title)
+    return found
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+
+def read_pdf(filename: str, data: bytes) -> SourceText:
+    """The text layer through pdfium, shaped like `pdftotext` output (a form feed after each
+    page); a filled AcroForm's fields follow as "\\t<field name>: <value>" lines."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        password = getattr(error, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD
+        raise unreadable(filename, "pdf_encrypted" if password else "pdf_corrupt") from error
+    try:
+        pages = [_page_text(pdf, i) for i in range(len(pdf))]
+        outline = [(bm.get_title() or "", bm.level + 1) for bm in pdf.get_toc(max_depth=3)]
+    except pdfium.PdfiumError as error:
+        raise unreadable(filename, "pdf_corrupt") from error
+    finally:
+        pdf.close()
+    text = "\n\f\n".join(pages) + "\n"
+    headings = headings_in(text, outline)
+    fields = pdf_form_fields(data)
+    if fields:
+        text += "".join(f"\t{name}: {value}\n" for name, value in fields)
+        return SourceText(filename, "pdf_form", text, headings, form_fields=fields, pages=len(pages))
+    if not has_text(text):
+        raise unreadable(filename, "pdf_no_text")
+    return SourceText(filename, "pdf", text, headings, pages=len(pages))
+
+
+def _page_text(pdf, index: int) -> str:
+    page = pdf[index]
+    textpage = page.get_textpage()
+    try:
+        text = "\n".join(_lines_with_gaps(textpage, textpage.get_text_range()))
+    finally:
+        textpage.close()
+        page.close()
+    # pdfium marks a word hyphenated at the end of a line with U+FFFE and joins the lines.
+    return _CONTROL.sub("", text.replace("\ufffe", "-\n"))
+
+
+def _lines_with_gaps(textpage, raw: str) -> list[str]:
+    """The page's lines, with an empty line where the vertical gap to the previous line is
+    well over the page's usual line spacing, as `pdftotext` marks paragraphs (the layout
+    parsers read blank lines as paragraph breaks)."""
+    lines: list[str] = []
+    tops: list[float | None] = []
+    for match in _LINE.finditer(raw):
+        line = match.group()
+        indent = len(line) - len(line.lstrip())
+        bottom = textpage.get_charbox(match.start() + indent, loose=True)[1] if line.strip() else None
+        lines.append(line.rstrip("\r\n"))
+        tops.append(bottom)
+    gaps = [a - b for a, b in zip(tops, tops[1:], strict=False) if a is not None and b is not None and a > b]
+    if not gaps:
+        return lines
+    usual = sorted(gaps)[len(gaps) // 4]
+    out = [lines[0]]
+    for i in range(1, len(lines)):
+        before, here = tops[i - 1], tops[i]
+        if before is not None and here is not None and before - here > _PARAGRAPH_GAP * usual:
+            out.append("")
+        out.append(lines[i])
+    return out
+
+
+def pdf_form_fields(data: bytes) -> list[tuple[str, str]]:
+    """(name, value) of the AcroForm's filled fields in form order; [] when there is no form.
+    A form pypdf cannot read is treated as no form (pdfium has the page text already)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        root = reader.trailer["/Root"].get_object()
+        if "/AcroForm" not in root:
+            return []
+        fields = reader.get_fields() or {}
+    except (PyPdfError, KeyError, ValueError, TypeError, AttributeError, RecursionError):
+        return []
+    out = []
+    for name, field in fields.items():
+        value = _field_value(field.get("/V"))
+        if value is not None and "/Kids" not in field:
+            out.append((str(name), value))
+    return out
+
+
+def _field_value(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list | tuple):
+        return ", ".join(filter(None, (_field_value(v) for v in value)))
+    text = str(value)
+    if text.startswith("/"):  # a check box or radio button's state name
+        text = "" if text == "/Off" else text[1:]
+    return " ".join(normalise_newlines(text).split("\n"))
+
+
+# --- DOCX ------------------------------------------------------------------------------------
+
+_HEADING_STYLE = re.compile(r"^(?:heading|overskrift)\s*([1-9])$", re.I)
+_TITLE_STYLES = {"title", "titel"}
+_BULLETS = ("•", "o", "▪")  # Word's default bullets of list levels 1, 2 and 3
+
+
+def read_docx(filename: str, data: bytes) -> SourceText:
+    """Paragraphs and tables in body order, a paragraph to a line; table cells one per line;
+    list items with Word's bullet of their level ("• ", "o ", "▪ "); heading styles (Heading/Overskrift 1-3, Title) recorded as
+    `Heading`s. Empty paragraphs are kept as blank lines; a document without any (spacing
+    set by styles) gets a blank line between paragraphs, except between list items, as
+    `pdftotext` marks paragraphs."""
+    from docx import Document
+
+    try:
+        blocks = list(_docx_blocks(Document(io.BytesIO(data))))
+    except Exception as error:  # python-docx and lxml raise many types for a damaged package
+        raise unreadable(filename, "docx_corrupt") from error
+    spaced = not any(kind == "empty" for _, kind, _ in blocks)
+    parts: list[str] = []
+    headings: list[Heading] = []
+    pos, previous = 0, ""
+    for text, kind, level in blocks:
+        gap = spaced and parts and not (kind == previous == "item")
+        separator = "" if not parts else ("\n\n" if gap else "\n")
+        pos += len(separator)
+        if kind == "heading":
+            headings.append(Heading(pos, pos + len(text), level))
+        parts.append(separator + text)
+        pos += len(text)
+        previous = kind
+    text = "".join(parts) + "\n"
+    if not has_text(text, minimum=1):
+        raise unreadable(filename, "no_text")
+    return SourceText(filename, "docx", text, headings)
+
+
+def _docx_blocks(container, seen: set | None = None):
+    """(text, kind, heading level) of the container's paragraphs and table cells in order;
+    kind is "heading", "item", "text" or "empty"."""
+    from docx.table import Table
+
+    seen = set() if seen is None else seen
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    if id(cell._tc) not in seen:  # a merged cell repeats in every row it spans
+                        seen.add(id(cell._tc))
+                        yield from _docx_blocks(cell, seen)
+            continue
+        text = block.text.rstrip().lstrip(" \u00a0")  # a leading tab is kept (form dumps)
+        yield _classify(block, text) if text else ("", "empty", 0)
+
+
+def _classify(paragraph, text: str) -> tuple[str, str, int]:
+    style = paragraph.style
+    names = {(style.name or "").strip().lower(), (style.style_id or "").strip().lower()} if style else set()
+    if names & _TITLE_STYLES:
+        return text, "heading", 1
+    for name in names:
+        match = _HEADING_STYLE.match(name)
+        if match:
+            return text, "heading", int(match.group(1))
+    p_pr = paragraph._p.pPr
+    numbered = p_pr is not None and p_pr.numPr is not None
+    if numbered or any(n.startswith(("list", "liste")) for n in names):
+        return f"{_BULLETS[min(_list_level(p_pr, names), len(_BULLETS)) - 1]} {text}", "item", 0
+    return text, "text", 0
+
+
+def _list_level(p_pr, names: set[str]) -> int:
+    """1 for a top-level item: the paragraph's own numbering level, else the style's number
+    ("List Bullet 2")."""
+    num_pr = p_pr.numPr if p_pr is not None else None
+    if num_pr is not None and num_pr.ilvl is not None and num_pr.ilvl.val is not None:
+        return int(num_pr.ilvl.val) + 1
+    digits = [int(m.group(1)) for n in names if (m := re.search(r"(\d)$", n))]
+    return max(digits, default=1)
