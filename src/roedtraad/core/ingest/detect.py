@@ -6,10 +6,10 @@ import re
 
 from ..sections import SECTION_LAYOUT
 from .headings import match_heading
+from .layouts.framework import REQUIREMENTS as _REQUIREMENTS
 
 _FIELD = re.compile(r"(?m)^\t[^\t:\n]{1,120}:[ \t]?")
-_REQUIREMENTS = re.compile(r"(?i)følgende skal fremgå af (?:[\w-]+ )?kontrakt\w* og aftal\w*")
-_OWN_TITLE = re.compile(r"(?im)^[ \t]*udviklings(?:kontrakt|aftale)(?:en)?[ \t]+\d{4}")
+_OWN_TITLE = re.compile(r"(?im)^[ \t]*udviklings(?:kontrakt|aftale)(?:en)?[ \t]+(?:for[ \t]+)?\d{4}")
 _WORKPLAN = re.compile(
     r"(?im)^[ \t]*(?:[•o\-\*][ \t]+)?(?:arbejde(?: hen imod)? med|arbejde hen imod|samarbejde med)[^\n]{0,30}:[ \t]*$"
 )

@@ -58,3 +58,4 @@ class LayoutDraft:
     year: int | None = None
     goal_list: list[str] = field(default_factory=list)  # the document's own list of its goals
     area_shared: dict[str, str] = field(default_factory=dict)  # goal name -> area from intro lists
+    area_across: set[str] = field(default_factory=set)  # listed "på tværs af" an area: always shared with it

@@ -22,9 +22,6 @@ _NAME = re.compile(rf"[{UPPER}][\wæøå\-/]*(?:,?\s+(?:og\s+)?[{UPPER}][\wæø�
 
 def shared_partners(goal: ParsedGoal, holder: str, hints: list[str], draft: LayoutDraft) -> list[str]:
     found: list[str] = list(hints)
-    listed = best_match(goal.title, list(draft.area_shared)) if draft.area_shared else None
-    if listed:
-        found.append(draft.area_shared[listed])
     statement = ". ".join(goal.sections.get(k, "") for k in ("udviklingsmaal", "baggrund_formaal"))
     statement = normalise_space(statement)
     for pattern in (_WITH, _FOR):
@@ -36,14 +33,36 @@ def shared_partners(goal: ParsedGoal, holder: str, hints: list[str], draft: Layo
     between = _BETWEEN.search(goal.title)
     if between and holder and holder.lower() in between["who"].lower():
         found += _units(between["who"], holder)
-    intro = normalise_space(goal.sections.get("baggrund_formaal", ""))
-    if holder:
-        joint = (
-            rf"{re.escape(holder)}\s+vil\s+(?:i\s+\d{{4}}\s+)?(?:i\s+)?(?:samarbejde|sammen)\s+med\s+(?P<who>[^.,]+)"
-        )
-        for m in re.finditer(joint, intro):
-            found += _units(m["who"], holder)[:1]
+    if holder:  # prose after a political-basis list often goes on with the goal's own introduction
+        found += _joint(holder, normalise_space(statement + ". " + goal.sections.get("politisk_afsaet", "")))
+    listed = best_match(goal.title, list(draft.area_shared)) if draft.area_shared else None
+    if listed and (listed in draft.area_across or not _unique(found, holder)):
+        found.insert(0, _area_name(draft.area_shared[listed], goal, holder))
     return _unique(found, holder)
+
+
+def _joint(holder: str, statement: str) -> list[str]:
+    """The holder (or "vi") "vil (i 2025) i samarbejde med X (om …)" / "vil sammen med X" in the
+    goal's own introduction or statement: X shares the goal."""
+    subject = rf"(?:{re.escape(holder)}|\b[Vv]i)"
+    joint = rf"{subject}\s+vil\s+(?:i\s+\d{{4}}\s+)?(?:i\s+)?(?:samarbejde|sammen)\s+med\s+(?P<who>[^.,]+)"
+    found: list[str] = []
+    for m in re.finditer(joint, statement):
+        found += _units(m["who"], holder)[:1]
+    return found
+
+
+def _area_name(area: str, goal: ParsedGoal, holder: str) -> str:
+    """An area named as the goal's own text names it when its first sentence has the area as
+    subject ("Handicapområdet vil i 2023 …" for a goal listed on "handicap og
+    socialpsykiatriområdet"), else as the list names it."""
+    intro = normalise_space(goal.sections.get("baggrund_formaal", ""))[:200]
+    m = re.match(rf"(?P<who>[{UPPER}][\wæøå]+(?:\s+[\wæøå,]+){{0,3}}?)\s+vil\b", intro)
+    if m and m["who"].lower() != holder.lower():
+        roots = {w[:6] for w in re.findall(r"[\wæøå]{6,}", area.lower())}
+        if any(w[:6] in roots for w in re.findall(r"[\wæøå]{6,}", m["who"].lower())):
+            return m["who"]
+    return area[:1].upper() + area[1:]
 
 
 def _units(text: str, holder: str) -> list[str]:

@@ -35,8 +35,8 @@ _SECTION = re.compile(
 _LEAD = re.compile(r"(?i)holde op med\s*:?\s*$|følgende\s*:\s*$")
 _VIA = re.compile(r"(?i)^(?:gennem|med|via) (?:arbejdet|udviklingen) (?:med|af)\b")
 _CLAUSE = re.compile(
-    r"(?i)(?:ambitionen er|sigtet er|målet er|er det (?:ambitionen|sigtet|målet|hensigten)),? at (?:vi (?:kan|vil|skal) )?"
-    r"|bliver det muligt at "
+    r"(?i)(?:ambitionen er|sigtet er|målet er|er det (?:ambitionen|sigtet|målet|hensigten)),? at "
+    r"(?:vi (?:kan|vil|skal) )?|bliver det muligt at "
 )
 
 

@@ -15,8 +15,16 @@ from ...danish import MONTHS, first_sentence, join_lines, split_sentences
 from ..draft import LayoutDraft
 from ..lines import BULLET, Line, looks_like_heading, next_nonblank, split_lines
 
-_REQUIREMENTS = re.compile(r"(?i)følgende skal fremgå af [^\n]*?(?:for\s+(?P<year>\d{4}))?\s*:\s*$")
-_TRACKS = re.compile(r"(?i)\b(?<!strategi)(?<!strategi )spor(?:ene)?\s+er\s*:\s*$")
+# The line that opens the list of what every contract must contain, however it is worded:
+# "Følgende skal fremgå af kontrakter og aftaler for 2023:", "I årets udviklingskontrakter og
+# -aftaler skal følgende fremgå:", "Det skal fremgå af alle aftaler for 2025:".
+REQUIREMENTS = re.compile(
+    r"(?im)^[^\n]*?(?:følgende skal fremgå af [^\n]*?(?:kontrakt|aftale)"
+    r"|(?:kontrakt|aftale)[^\n]*?\bskal\b[^\n]*?\bfremgå\b|\bskal\b[^\n]*?\bfremgå\b[^\n]*?(?:kontrakt|aftale))"
+    r"[^\n]*?(?:for\s+(?P<year>\d{4}))?[^\n\d]*:[ \t]*$"
+)
+_REQUIREMENTS = REQUIREMENTS
+_TRACKS = re.compile(r"(?i)(?<![\wæøå])spor(?:ene)?(?:\s+er)?\s*:\s*$")
 _FOCUS = re.compile(r"(?i)\bindsatsområder\b[^\n]*:\s*$")
 _SIGNATURE = re.compile(r"(?im)^\s*(?P<who>[A-ZÆØÅ][\wæøå]+)\s*,\s*(?:" + "|".join(MONTHS) + r")\s+\d{4}\s*$")
 _SHARED_RULE = re.compile(r"(?i)fælles mål")
@@ -88,7 +96,7 @@ def _requirements(lines: list[Line], line: Line, draft: LayoutDraft) -> None:
     after = items[-1][1][1] if items else line.end
     following = "\n".join(ln.text for ln in lines if after <= ln.start < after + 1500)
     paragraph = re.split(r"\n\s*\n", following.strip(), maxsplit=1)[0]
-    rule = [s for s in split_sentences(join_lines(paragraph)) if _SHARED_RULE.search(s) and _NORMATIVE.search(s)]
+    rule = _shared_rule(split_sentences(join_lines(paragraph)))
     if rule:
         draft.requirements.append(" ".join(rule))
 
@@ -107,3 +115,17 @@ def _focus_areas(lines: list[Line], line: Line) -> list[str]:
         if not _NOT_FOCUS.search(ln.text):
             areas.append(join_lines(ln.text))
     return areas
+
+
+def _shared_rule(sentences: list[str]) -> list[str]:
+    """The shared-goal rule: from the first normative sentence on fælles mål ("skal", "forventer",
+    "mindst") the following sentences that go on about where fælles mål are written."""
+    start = next((i for i, s in enumerate(sentences) if _SHARED_RULE.search(s) and _NORMATIVE.search(s)), None)
+    if start is None:
+        return []
+    rule = [sentences[start]]
+    for sentence in sentences[start + 1 :]:
+        if not (_SHARED_RULE.search(sentence) and re.search(r"(?i)kontrakt|aftale|\bskal\b", sentence)):
+            break
+        rule.append(sentence)
+    return rule

@@ -13,13 +13,18 @@ from ..lines import BULLET, Line
 _LIST_INTRO = re.compile(
     r"(?i)\bfølgende\s+(?:[\wæøå]+\s+){0,2}(?:udviklingsmål|mål|indsatsområder|indsatser)\b[^.]*?:?\s*$"
 )
-_AREA = re.compile(r"(?i)^\s*på tværs af\s+(?P<area>.+?)\s+(?:har vi|er der|vil vi)\b")
+# "På tværs af X har vi …", "På X-området har vi … følgende fælles udviklingsmål": goals common to an area.
+_AREA = re.compile(r"(?i)^\s*på\s+(?P<across>tværs\s+af\s+)?(?P<area>.+?)\s+(?:har vi|er der|vil vi)\b")
 
 
-def read_goal_lists(lines: list[Line]) -> tuple[list[str], dict[str, str]]:
-    """(goal names listed, goal name -> area for goals listed as common to a whole area)."""
+def read_goal_lists(lines: list[Line]) -> tuple[list[str], dict[str, str], set[str]]:
+    """(goal names listed, goal name -> area for goals listed as common to a whole area, the
+    goals listed "på tværs af" an area: cross-cutting goals, shared with the area even when
+    they name partners of their own; a goal listed as "fælles" on an area is shared with the
+    area only when it names no partner)."""
     names: list[str] = []
     areas: dict[str, str] = {}
+    across: set[str] = set()
     i = 0
     while i < len(lines):
         paragraph, last = _paragraph(lines, i)
@@ -27,11 +32,15 @@ def read_goal_lists(lines: list[Line]) -> tuple[list[str], dict[str, str]]:
             items, i = _items(lines, last + 1)
             names += items
             area = _AREA.match(paragraph)
+            if area and not (area["across"] or re.search(r"(?i)\bfælles\b|tværgående", paragraph)):
+                area = None
             for item in items if area else []:
                 areas[item] = join_lines(area.group("area"))
+                if area["across"]:
+                    across.add(item)
             continue
         i = last + 1
-    return names, areas
+    return names, areas, across
 
 
 def _paragraph(lines: list[Line], i: int) -> tuple[str, int]:

@@ -41,7 +41,7 @@ def read_workplan(text: str) -> LayoutDraft:
     lines = split_lines(text)
     heads: dict[int, HeadingMatch] = {ln.index: h for ln in lines if (h := match_heading(ln.text, KEYS))}
     draft = LayoutDraft(layout="workplan")
-    draft.goal_list, draft.area_shared = read_goal_lists(lines)
+    draft.goal_list, draft.area_shared, draft.area_across = read_goal_lists(lines)
     partners: dict[int, str] = {}
     anchors = _anchors(lines, heads, partners)
     goals: list[GoalDraft] = []
