@@ -60,6 +60,21 @@ def _fmt(value) -> str:
     return number_format(value, decimal_pos=1)
 
 
+def _target_steps(data: list[Row], x, y) -> list[tuple[float, float]]:
+    """The target as a step line: flat within a target period, a vertical step between periods."""
+    points: list[tuple[float, float]] = []
+    previous = None
+    for i, row in enumerate(data):
+        if row.target is None:
+            previous = None
+            continue
+        if previous is not None and previous != row.target:
+            points.append((x(i), y(previous)))
+        points.append((x(i), y(row.target)))
+        previous = row.target
+    return points
+
+
 def svg_chart(indicator, data: list[Row]) -> dict | None:
     """Coordinates for the chart template; None when there is nothing to draw."""
     if not data:
@@ -75,7 +90,7 @@ def svg_chart(indicator, data: list[Row]) -> dict | None:
         return round(TOP + (HEIGHT - TOP - BOTTOM) * (high - float(v)) / (high - low), 1)
 
     points = [(x(i), y(r.value)) for i, r in enumerate(data)]
-    target_points = [(x(i), y(r.target)) for i, r in enumerate(data) if r.target is not None]
+    target_points = _target_steps(data, x, y)
     ticks = [low + (high - low) * k / 4 for k in range(5)]
     step = max(1, len(data) // 6)
     first, last = data[0], data[-1]
