@@ -68,7 +68,7 @@ def sick_leave(holder: str, layout: str, year: int, baseline: float, target: flo
             "Indsatsområdet Lavt sygefravær i direktionens udviklingsspor.",
             activities,
             [goal_line, "En kultur hvor vi taler åbent om trivsel og fravær"],
-            "Medarbejdere, TRIO, LMU og HR og Personale.",
+            "Medarbejdere, TRIO, LMU og HR-konsulenten.",
             "Fraværet følges månedligt i ledergruppen og hvert kvartal i LMU.",
         )
     else:
@@ -103,7 +103,7 @@ def onboarding(holder: str, layout: str, year: int) -> GoalSpec:
             "",
             activities,
             ["At alle nye kolleger oplever en god modtagelse"],
-            "Medarbejdere, TRIO og HR og Personale.",
+            "Medarbejdere, TRIO og HR-konsulenten.",
             "Vi spørger nye kolleger efter tre måneder.",
         )
     else:
@@ -187,7 +187,7 @@ def welfare_technology(holder: str, layout: str, year: int) -> GoalSpec:
             "",
             activities,
             ["At teknologien frigiver tid til borgerne"],
-            "Økonomi og Digitalisering.",
+            "Digitaliseringskonsulenterne.",
             "Gevinsterne måles efter et halvt år.",
         )
     else:
