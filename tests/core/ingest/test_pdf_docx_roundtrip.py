@@ -11,10 +11,12 @@ How the files are made (at test time, never stored):
 * DOCX (python-docx): each line is a paragraph and a blank line an empty paragraph (the
   corpus texts keep their authors' line breaks); a line starting with a bullet ("•", "o",
   "-", "▪") becomes a "List Bullet" paragraph without its bullet ("List Bullet 2" for "o",
-  Word's second-level bullet), which the reader writes back as Word's bullet of that level. Headings are decided by one simple rule that
+  Word's second-level bullet), which the reader writes back as Word's bullet of that level.
+  Headings are decided by one simple rule that
   does not look at what the parser finds: a short line (at most 70 characters, starting with
-  a capital letter or a digit, not ending in punctuation) standing after a blank line and
-  before text is a "Heading 2", the document's first such line its "Title".
+  a capital letter or a digit, not ending in punctuation) standing after a blank line, or
+  glued to the line before as pdftotext writes such a heading (" Heading"), with text after it
+  is a "Heading 2", the document's first such line its "Title".
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from roedtraad.core.ingest.sources import read_source
 FIELD_LINE = re.compile(r"^\t(?P<name>[^\n]*?): (?P<value>[^\n]*)$")
 PAGE_NUMBER = re.compile(r"^\s*Side \d+ af \d+\s*$")
 BULLET = re.compile(r"^\s*(?:[•▪\-]|o(?=\s))\s+")
+GLUED = re.compile(r"^ [A-ZÆØÅ]")  # pdftotext's shape of a heading glued to the line before
 FONT, SIZE, LEADING, MARGIN = "Helvetica", 7.5, 10, 40
 
 
@@ -106,9 +109,11 @@ def _fill_fields(data: bytes, fields: list[tuple[str, str]]) -> bytes:
 def is_heading_line(lines: list[str], i: int) -> bool:
     line = lines[i].strip()
     before = lines[i - 1].strip() if i else ""
-    after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    after = next((rest for rest in lines[i + 1 :] if rest.strip()), "")
+    glued = bool(GLUED.match(lines[i]))
     shaped = 0 < len(line) <= 70 and (line[0].isupper() or line[0].isdigit()) and line[-1] not in ".,;:"
-    return shaped and not before and bool(after) and not BULLET.match(line) and not FIELD_LINE.match(lines[i])
+    alone = not before or glued
+    return shaped and alone and bool(after) and not BULLET.match(line) and not FIELD_LINE.match(lines[i])
 
 
 def docx_paragraphs(text: str) -> list[tuple[str, str]]:

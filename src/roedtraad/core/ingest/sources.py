@@ -300,10 +300,11 @@ _BULLETS = ("•", "o", "▪")  # Word's default bullets of list levels 1, 2 and
 
 def read_docx(filename: str, data: bytes) -> SourceText:
     """Paragraphs and tables in body order, a paragraph to a line; table cells one per line;
-    list items with Word's bullet of their level ("• ", "o ", "▪ "); heading styles (Heading/Overskrift 1-3, Title) recorded as
-    `Heading`s. Empty paragraphs are kept as blank lines; a document without any (spacing
-    set by styles) gets a blank line between paragraphs, except between list items, as
-    `pdftotext` marks paragraphs."""
+    list items with Word's bullet of their level ("• ", "o ", "▪ "); heading styles
+    (Heading/Overskrift 1-3, Title) recorded as `Heading`s. Empty paragraphs are kept as
+    blank lines; a document without any (spacing set by styles) gets a blank line between
+    paragraphs, except between list items, as `pdftotext` marks paragraphs;
+    a heading always stands after a blank line."""
     from docx import Document
 
     try:
@@ -315,7 +316,7 @@ def read_docx(filename: str, data: bytes) -> SourceText:
     headings: list[Heading] = []
     pos, previous = 0, ""
     for text, kind, level in blocks:
-        gap = spaced and parts and not (kind == previous == "item")
+        gap = (spaced and not (kind == previous == "item")) or (kind == "heading" and previous != "empty")
         separator = "" if not parts else ("\n\n" if gap else "\n")
         pos += len(separator)
         if kind == "heading":
