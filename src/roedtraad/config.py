@@ -109,3 +109,54 @@ def secret_key() -> str:
         path.write_text(secrets.token_urlsafe(50))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+OIDC_ENDPOINTS = (
+    "OIDC_OP_AUTHORIZATION_ENDPOINT",
+    "OIDC_OP_TOKEN_ENDPOINT",
+    "OIDC_OP_USER_ENDPOINT",
+    "OIDC_OP_JWKS_ENDPOINT",
+)
+OIDC_ALGORITHMS = {"RS256", "RS384", "RS512", "ES256", "ES384", "ES512"}
+
+
+def _oidc_url(name: str) -> str:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return ""
+    scheme, _sep, rest = value.partition("://")
+    host = rest.split("/")[0].split(":")[0]
+    if scheme == "https" and host:
+        return value
+    if scheme == "http" and host in {"127.0.0.1", "localhost"} and not is_production():
+        return value
+    raise ConfigError(f"{name} must be an https:// URL, not {value!r}")
+
+
+def oidc() -> dict[str, object]:
+    """Single sign-on settings (mozilla-django-oidc's names); empty when OIDC_RP_CLIENT_ID is unset."""
+    client_id = os.environ.get("OIDC_RP_CLIENT_ID", "").strip()
+    if not client_id:
+        stray = [n for n in ("OIDC_RP_CLIENT_SECRET", "OIDC_OP_DISCOVERY", *OIDC_ENDPOINTS) if os.environ.get(n)]
+        if stray:
+            raise ConfigError(f"OIDC_RP_CLIENT_ID is required when {stray[0]} is set")
+        return {}
+    secret = os.environ.get("OIDC_RP_CLIENT_SECRET", "").strip()
+    if not secret:
+        raise ConfigError("OIDC_RP_CLIENT_SECRET is required when OIDC_RP_CLIENT_ID is set")
+    discovery = _oidc_url("OIDC_OP_DISCOVERY")
+    endpoints = {name: _oidc_url(name) for name in OIDC_ENDPOINTS}
+    missing = [name for name, url in endpoints.items() if not url]
+    if not discovery and missing:
+        raise ConfigError(f"OIDC_OP_DISCOVERY (or {', '.join(missing)}) is required when OIDC_RP_CLIENT_ID is set")
+    algorithm = os.environ.get("OIDC_RP_SIGN_ALGO", "").strip() or "RS256"
+    if algorithm not in OIDC_ALGORITHMS:
+        raise ConfigError(f"OIDC_RP_SIGN_ALGO must be one of {', '.join(sorted(OIDC_ALGORITHMS))}, not {algorithm!r}")
+    settings = {"OIDC_RP_CLIENT_ID": client_id, "OIDC_RP_CLIENT_SECRET": secret, "OIDC_OP_DISCOVERY": discovery}
+    settings.update({name: url for name, url in endpoints.items() if url})
+    issuer = os.environ.get("OIDC_OP_ISSUER", "").strip()
+    if issuer:
+        settings["OIDC_OP_ISSUER"] = issuer
+    settings["OIDC_RP_SIGN_ALGO"] = algorithm
+    settings["OIDC_RP_SCOPES"] = os.environ.get("OIDC_RP_SCOPES", "").strip() or "openid email profile"
+    return settings

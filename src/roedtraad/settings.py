@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "roedtraad.followup",
     "roedtraad.checks",
     "roedtraad.review",
+    "roedtraad.accounts",
+    "axes",
     "roedtraad.imports",
     "roedtraad.web",
     "roedtraad.demo",
@@ -94,6 +97,27 @@ PASSWORD_HASHERS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+# Login (roedtraad/accounts): failed logins are throttled by django-axes, 5 per username and IP
+# address in 15 minutes; single sign-on with OpenID Connect is on when OIDC_RP_CLIENT_ID is set.
+AUTHENTICATION_BACKENDS = [
+    "roedtraad.accounts.throttle.LoginThrottleBackend",
+    "roedtraad.accounts.oidc.OIDCBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "roedtraad.accounts.throttle.locked_out"
+AXES_CLIENT_IP_CALLABLE = "roedtraad.accounts.throttle.client_ip"
+AXES_VERBOSE = False
+OIDC = config.oidc()
+OIDC_ENABLED = bool(OIDC)
+globals().update(OIDC)
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_STORE_ACCESS_TOKEN = OIDC_STORE_ID_TOKEN = False
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]

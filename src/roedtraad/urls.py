@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -10,3 +11,5 @@ urlpatterns += i18n_patterns(
     path("", include("roedtraad.web.urls")),
     prefix_default_language=False,
 )
+if settings.OIDC_ENABLED:  # single sign-on; the callback URL has no language prefix
+    urlpatterns += [path("oidc/", include("roedtraad.accounts.oidc_urls"))]
