@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..danish import FRACTION_WORDS, normalise_space, parse_number, split_sentences
+from ..danish import FRACTION_WORDS, UPPER, normalise_space, parse_number, split_sentences
 from .model import ParsedGoal, ParsedIndicator
 
 NUM = r"\d{1,3}(?:,\d{1,2})?"
@@ -118,16 +118,29 @@ def find_targets(sentence: str) -> list[_Found]:
             taken.append(m.span("target"))
     for m in _BOUND.finditer(sentence):
         if free(m):
-            found.append(_Found(m.start("target"), None, parse_number(m["target"]), "%", kind="bound"))
+            scope = _unit_before(sentence[: m.start()])
+            found.append(_Found(m.start("target"), None, parse_number(m["target"]), "%", scope, kind="bound"))
             taken.append(m.span("target"))
     for m in _FRACTION.finditer(sentence):
         found.append(_Found(m.start("frac"), None, FRACTION_WORDS[m["frac"].lower()], "%", kind="share"))
     return sorted(found, key=lambda f: f.start)
 
 
+def _unit_before(left: str) -> str:
+    """The unit a bound applies to: a list entry's lead ("Fjordskolen: under 5,5 pct.") or the
+    place named in the sentence ("Sygefraværet i Børnehuset Kløveren skal under 8 %")."""
+    lead = re.fullmatch(r"\s*(?P<name>[^:=]{1,60}?)\s*:\s*", left)
+    if lead:
+        return _scope(lead["name"])
+    place = re.search(rf"\bi\s+(?P<name>[{UPPER}][\wæøå]+(?:\s+(?:og\s+)?[{UPPER}][\wæøå]+){{0,4}})\s+[a-zæøå]", left)
+    return _scope(place["name"]) if place else ""
+
+
 def _scope(left: str) -> str:
     """A unit named in front of "=" in a list ("Kompetencecenteret = 2,9 %"); a sentence
-    ("Måltal for sygefravær i X i 2023 =") names no separate unit."""
+    ("Måltal for sygefravær i X i 2023 =") names no separate unit. A list run together on one
+    line ("Vej og Park = 3,1 % i 2025 Byg og Miljø = 2,4 %") names it after the last figure."""
+    left = re.split(r"\d[\d,.]*\s*(?:%|pct\.?)?(?:\s+i\s+20\d{2})?", left)[-1]
     name = normalise_space(re.split(r"[:;]", left)[-1]).strip(" -–")
     words = name.split()
     if not words or len(words) > 8 or not words[0][:1].isupper():
