@@ -68,7 +68,7 @@ def sick_leave(holder: str, layout: str, year: int, baseline: float, target: flo
             "Indsatsområdet Lavt sygefravær i direktionens udviklingsspor.",
             activities,
             [goal_line, "En kultur hvor vi taler åbent om trivsel og fravær"],
-            "Medarbejdere, TRIO, LMU og HR-konsulenten.",
+            "Medarbejdere, TRIO, LMU og personalekonsulenten.",
             "Fraværet følges månedligt i ledergruppen og hvert kvartal i LMU.",
         )
     else:
@@ -103,7 +103,7 @@ def onboarding(holder: str, layout: str, year: int) -> GoalSpec:
             "",
             activities,
             ["At alle nye kolleger oplever en god modtagelse"],
-            "Medarbejdere, TRIO og HR-konsulenten.",
+            "Medarbejdere, TRIO og personalekonsulenten.",
             "Vi spørger nye kolleger efter tre måneder.",
         )
     else:
