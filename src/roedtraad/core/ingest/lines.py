@@ -127,11 +127,11 @@ def titled_openings(lines: list[Line], heads: dict) -> dict[int, int]:
         if ln.blank or len(ln.stripped) > 120 or _TOC_ENTRY.search(ln.text) or ln.index in heads:
             continue
         m = NUMBERED_GOAL.match(ln.text)
-        if m and m.group("title") and _section_follows(lines, heads, ln.index):
+        if m and m.group("title") and section_follows(lines, heads, ln.index):
             found[ln.index] = int(m.group("num"))
             continue
         p = _PLAIN_NUMBERED.match(ln.text)
-        if p and not re.search(r"[.:;,]$", ln.stripped) and _section_follows(lines, heads, ln.index):
+        if p and not re.search(r"[.:;,]$", ln.stripped) and section_follows(lines, heads, ln.index):
             plain[ln.index] = int(p.group("num"))
     numbers = [plain[i] for i in sorted(plain)]
     if numbers and numbers == list(range(1, len(numbers) + 1)):
@@ -141,7 +141,7 @@ def titled_openings(lines: list[Line], heads: dict) -> dict[int, int]:
     return found if len(found) >= 1 else {}
 
 
-def _section_follows(lines: list[Line], heads: dict, index: int, window: int = 4) -> bool:
+def section_follows(lines: list[Line], heads: dict, index: int, window: int = 4) -> bool:
     seen = 0
     for ln in lines[index + 1 :]:
         if ln.blank:
@@ -152,3 +152,11 @@ def _section_follows(lines: list[Line], heads: dict, index: int, window: int = 4
         if seen >= window:
             return False
     return False
+
+
+def marked_lines(lines: list[Line], starts: frozenset[int]) -> set[int]:
+    """Indexes of the lines that hold the start of a heading the source itself marks
+    (`SourceText.headings`, offsets into the same text)."""
+    if not starts:
+        return set()
+    return {ln.index for ln in lines if not ln.blank and any(ln.start <= s < max(ln.end, ln.start + 1) for s in starts)}

@@ -22,13 +22,13 @@ from .layouts.form import read_form
 from .layouts.framework import read_framework
 from .layouts.sections import read_sections
 from .layouts.workplan import read_workplan
-from .model import ParsedDocument, ParsedGoal, SourceText
+from .model import Fragment, ParsedDocument, ParsedGoal, SourceText
 from .shared import shared_partners
 from .stopdoing import stop_doing_in_goals, stop_section
 
 log = logging.getLogger(__name__)
 
-READERS: dict[str, Callable[[str], LayoutDraft]] = {
+READERS: dict[str, Callable[..., LayoutDraft]] = {
     "sections": read_sections,
     "workplan": read_workplan,
     "form": read_form,
@@ -51,8 +51,12 @@ def parse_source(source: SourceText) -> ParsedDocument:
     layout = detect_layout(clean)
     stop = stop_section(clean) if layout in {"sections", "workplan"} else None
     readable = _blank_out(clean, stop[0]) if stop else clean
+    marked = _heading_offsets(source, artefacts)
     try:
-        draft = READERS[layout](readable) if layout in READERS else LayoutDraft(layout="unknown")
+        if layout in {"sections", "workplan"}:
+            draft = READERS[layout](readable, marked)
+        else:
+            draft = READERS[layout](readable) if layout in READERS else LayoutDraft(layout="unknown")
     except Exception:  # a reader bug must not lose the document; the text stays unassigned
         log.exception("layout reader %s failed on %s", layout, source.filename)
         draft = LayoutDraft(layout="unknown")
@@ -129,3 +133,19 @@ def _blank_out(text: str, span: Span) -> str:
     reader does not see the span while every offset stays the same."""
     start, end = span
     return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
+def _heading_offsets(source: SourceText, artefacts: list[Fragment]) -> frozenset[int]:
+    """Where the source's own headings start in the artefact-free text: each start moved back
+    by the characters of the artefacts removed before it (a start inside one is dropped)."""
+    starts: set[int] = set()
+    for heading in source.headings or ():
+        removed, inside = 0, False
+        for frag in artefacts:
+            if frag.end <= heading.start:
+                removed += frag.end - frag.start
+            elif frag.start <= heading.start < frag.end:
+                inside = True
+        if not inside:
+            starts.add(heading.start - removed)
+    return frozenset(starts)

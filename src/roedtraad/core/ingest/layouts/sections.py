@@ -12,17 +12,19 @@ from __future__ import annotations
 from ...sections import SECTION_LAYOUT, section_order
 from ..draft import GoalDraft, LayoutDraft, SectionSpan
 from ..headings import HeadingMatch, match_heading
-from ..lines import NUMBERED_GOAL, Line, is_bullet, split_lines, titled_openings
-from ..titles import clean_title
+from ..lines import NUMBERED_GOAL, Line, is_bullet, marked_lines, section_follows, split_lines, titled_openings
+from ..titles import clean_title, title_number
 
 KEYS = set(SECTION_LAYOUT)
 _MAX_TITLE_LINES = 3
 
 
-def read_sections(text: str) -> LayoutDraft:
+def read_sections(text: str, headings: frozenset[int] = frozenset()) -> LayoutDraft:
+    """`headings`: offsets where the source marks a heading (DOCX styles, PDF outline); a marked
+    line that is no section heading and has sections under it is a goal title."""
     lines = split_lines(text)
     heads = {ln.index: h for ln in lines if (h := match_heading(ln.text, KEYS))}
-    titled = titled_openings(lines, heads)
+    titled = _marked_titles(lines, heads, marked_lines(lines, headings)) or titled_openings(lines, heads)
     if titled:
         return _read_titled(text, lines, heads, titled)
     labels = _goal_labels(lines, heads)
@@ -144,3 +146,18 @@ def _read_titled(text: str, lines: list[Line], heads: dict[int, HeadingMatch], t
         draft.goals.append(goal)
     draft.intro_spans = [(0, draft.goals[0].start)]
     return draft
+
+
+def _marked_titles(lines: list[Line], heads: dict[int, HeadingMatch], marked: set[int]) -> dict[int, int]:
+    """Goal titles among the lines the source marks as headings: not a section heading, not a
+    bare "Udviklingsmål" label, and followed by a section heading within a few lines."""
+    found: dict[int, int] = {}
+    for index in sorted(marked):
+        ln = lines[index]
+        if index in heads or not section_follows(lines, heads, index):
+            continue
+        numbered = NUMBERED_GOAL.match(ln.text)
+        if numbered and not numbered.group("title"):
+            continue
+        found[index] = title_number(ln.text) or (int(numbered.group("num")) if numbered else len(found) + 1)
+    return found

@@ -15,7 +15,7 @@ import re
 
 from ..draft import GoalDraft, LayoutDraft, SectionSpan
 from ..headings import HeadingMatch, match_heading
-from ..lines import NUMBERED_GOAL, Line, is_bullet, looks_like_heading, next_nonblank, split_lines
+from ..lines import NUMBERED_GOAL, Line, is_bullet, looks_like_heading, marked_lines, next_nonblank, split_lines
 from ..titles import clean_title, title_number
 from .goal_lists import best_match, read_goal_lists
 
@@ -37,8 +37,11 @@ _JOINT = re.compile(
 )
 
 
-def read_workplan(text: str) -> LayoutDraft:
+def read_workplan(text: str, headings: frozenset[int] = frozenset()) -> LayoutDraft:
+    """`headings`: offsets where the source marks a heading; where a goal's region holds marked
+    lines, its title is chosen among them rather than by line shape."""
     lines = split_lines(text)
+    marked = marked_lines(lines, headings)
     heads: dict[int, HeadingMatch] = {ln.index: h for ln in lines if (h := match_heading(ln.text, KEYS))}
     draft = LayoutDraft(layout="workplan")
     draft.goal_list, draft.area_shared, draft.area_across = read_goal_lists(lines)
@@ -47,7 +50,7 @@ def read_workplan(text: str) -> LayoutDraft:
     goals: list[GoalDraft] = []
     region_start = 0
     for k, anchor in enumerate(anchors):
-        goal = _goal_head(lines, heads, region_start, anchor, first=k == 0, goal_list=draft.goal_list)
+        goal = _goal_head(lines, heads, region_start, anchor, first=k == 0, goal_list=draft.goal_list, marked=marked)
         goal.shared_hints = [partners[anchor]] if anchor in partners else []
         goals.append(goal)
         region_start = _after_plan(lines, heads, anchor, anchors[k + 1] if k + 1 < len(anchors) else len(lines))
@@ -112,10 +115,18 @@ def _after_plan(lines: list[Line], heads: dict[int, HeadingMatch], anchor: int, 
 
 
 def _goal_head(
-    lines: list[Line], heads: dict[int, HeadingMatch], start: int, anchor: int, first: bool, goal_list: list[str]
+    lines: list[Line],
+    heads: dict[int, HeadingMatch],
+    start: int,
+    anchor: int,
+    first: bool,
+    goal_list: list[str],
+    marked: set[int] | None = None,
 ) -> GoalDraft:
     stop = next((i for i in range(start, anchor) if i in heads), anchor)
-    candidates = [
+    own = [ln for ln in lines[start:stop] if _has_own_text(lines, heads, ln, anchor)]
+    candidates = [ln for ln in own if ln.index in (marked or ())]
+    candidates = candidates or [
         ln
         for ln in lines[start:stop]
         if (looks_like_heading(lines, ln) or NUMBERED_GOAL.match(ln.text)) and _has_own_text(lines, heads, ln, anchor)
