@@ -84,7 +84,14 @@ class OIDCBackend(OIDCAuthenticationBackend):
     def authenticate(self, request, **kwargs):
         if not self.available:
             return None
-        return super().authenticate(request, **kwargs)
+        try:
+            return super().authenticate(request, **kwargs)
+        except SuspiciousOperation as exc:  # a forged or misdirected token: refuse, the page explains
+            LOG.warning("single sign-on refused: %s", exc)
+            return None
+        except requests.RequestException as exc:
+            LOG.error("single sign-on: the provider did not answer: %s", exc)
+            return None
 
     def verify_token(self, token, **kwargs):
         payload = super().verify_token(token, **kwargs)
