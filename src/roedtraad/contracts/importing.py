@@ -1,0 +1,252 @@
+"""Saving an imported document: a contract with its goals, sections, partners, indicators
+and stop-doing items, or a year's framework (DUS) with its tracks, focus areas and
+requirements. One transaction per document: a failure leaves nothing half-saved.
+
+Importing the same holder's contract for the same year again replaces the draft's content;
+an entered (locked) contract is never overwritten: a new revision is needed first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from roedtraad.contracts.models import (
+    Contract,
+    ContractKind,
+    ContractLocked,
+    Goal,
+    GoalLayout,
+    GoalPartner,
+    GoalScope,
+    GoalSection,
+    StopDoingItem,
+)
+from roedtraad.core.ingest.model import ParsedDocument, ParsedGoal, ParsedIndicator
+from roedtraad.core.sections import heading_for, section_order
+from roedtraad.followup.models import Direction, Indicator, Target
+from roedtraad.frameworks.models import FocusArea, Framework, Requirement, Track
+from roedtraad.org.models import OrgUnit, OrgUnitAlias, OrgUnitKind
+
+# Requirement themes of the DUS, by the words that name them (first match wins).
+THEMES: list[tuple[str, re.Pattern]] = [
+    ("holde-op-med", re.compile(r"hold(?:e)?\s+op\s+med", re.I)),
+    ("ledelsesudvikling", re.compile(r"ledelsesudvikling|ledelsesgrundlag", re.I)),
+    ("sygefravaer", re.compile(r"sygefravær", re.I)),
+    ("fleksible-arbejdsformer", re.compile(r"fleksible\s+arbejdsformer", re.I)),
+    ("god-modtagelse", re.compile(r"god\s+modtagelse", re.I)),
+    ("opgaveloesning", re.compile(r"opgaveløsning", re.I)),
+    ("faelles-maal", re.compile(r"fælles\s+mål", re.I)),
+]
+_SICK_LEAVE = re.compile(r"sygefravær|fravær", re.I)
+_MULTI_YEAR = re.compile(r"flerårig", re.I)
+
+
+class ImportRefused(ValidationError):
+    """The document cannot be saved as it is (no holder, no year); the message is Danish."""
+
+
+def save_parsed_document(
+    doc: ParsedDocument, *, framework_year: int | None = None, user=None, holder: OrgUnit | None = None
+) -> Contract | Framework:
+    """Save a parsed contract (→ `Contract`) or framework (kind "dus" → `Framework`).
+
+    `framework_year` is the year when the document states none; `holder` overrides the unit
+    named in the document; `user` is recorded in the import report."""
+    year = doc.year or framework_year
+    if not year:
+        raise ImportRefused("Dokumentet angiver ikke noget år; angiv året.", code="no_year")
+    with transaction.atomic():
+        if doc.kind == "dus":
+            return save_framework(doc, year)
+        return _save_contract(doc, year, user, holder)
+
+
+def _save_contract(doc: ParsedDocument, year: int, user, holder: OrgUnit | None) -> Contract:
+    unit = holder or holder_unit(doc.holder)
+    contract = Contract.objects.filter(holder=unit, year=year).order_by("-revision").first()
+    if contract is not None and contract.is_locked:
+        raise ContractLocked(contract)
+    contract = contract or Contract(holder=unit, year=year)
+    contract.kind = doc.kind if doc.kind in ContractKind.values else ContractKind.KONTRAKT
+    contract.layout = GoalLayout.WORKPLAN if doc.layout == "workplan" else GoalLayout.SECTIONS
+    contract.introduction = doc.introduction
+    contract.source_name = doc.file[:300]
+    contract.framework = Framework.objects.filter(year=year).first() or contract.framework
+    contract.import_report = import_report(doc, user)
+    contract.save()
+    contract.goals.all().delete()
+    contract.stop_doing_items.all().delete()
+    units = UnitIndex()
+    for number, parsed in _numbered(doc.goals):
+        goal = _save_goal(contract, parsed, number, units)
+        for indicator in parsed.indicators:
+            save_indicator(goal, indicator, units.scope_unit(indicator.scope, unit), year)
+    for order, text in enumerate(doc.stop_doing):
+        StopDoingItem.objects.create(contract=contract, text=text, order=order)
+    return contract
+
+
+def _numbered(goals: list[ParsedGoal]) -> list[tuple[int, ParsedGoal]]:
+    numbers = [g.number for g in goals]
+    if len(set(numbers)) == len(numbers) and all(n > 0 for n in numbers):
+        return list(zip(numbers, goals, strict=True))
+    return list(enumerate(goals, start=1))
+
+
+def _save_goal(contract: Contract, parsed: ParsedGoal, number: int, units: UnitIndex) -> Goal:
+    goal = Goal.objects.create(
+        contract=contract,
+        number=number,
+        title=(parsed.title or f"Udviklingsmål {number}")[:300],
+        scope=GoalScope.SHARED if parsed.shared_with else GoalScope.LOCAL,
+        multi_year=bool(_MULTI_YEAR.search(parsed.sections.get("tidsperspektiv", ""))),
+    )
+    for key, text in parsed.sections.items():
+        GoalSection.objects.create(
+            goal=goal, key=key[:60], heading=heading_for(key)[:300], text=text, order=section_order(key)
+        )
+    for name in parsed.shared_with:
+        GoalPartner.objects.create(goal=goal, unit=units.find(name), name=name[:200])
+    return goal
+
+
+def save_indicator(goal: Goal, parsed: ParsedIndicator, unit: OrgUnit, year: int) -> Indicator:
+    """The indicator of the goal's measure for the unit (one per key and unit), with the
+    target for the year it names; "på sigt" (no year) is kept as a target for the year after
+    the contract's."""
+    key = "sygefravaer" if _SICK_LEAVE.search(f"{parsed.text} {goal.title}") else slug_for(goal.title)
+    better_up = parsed.baseline is not None and parsed.target > parsed.baseline
+    indicator, _ = Indicator.objects.update_or_create(
+        key=key,
+        org_unit=unit,
+        defaults={
+            "name": ("Sygefravær" if key == "sygefravaer" else goal.title)[:200],
+            "unit": parsed.unit[:30],
+            "goal": goal,
+            "direction": Direction.HIGHER_IS_BETTER if better_up else Direction.LOWER_IS_BETTER,
+            "baseline_value": None if parsed.baseline is None else Decimal(str(parsed.baseline)),
+            "valid_from": dt.date(year, 1, 1),
+        },
+    )
+    target_year = parsed.year or year + 1
+    Target.objects.update_or_create(
+        indicator=indicator,
+        period_start=dt.date(target_year, 1, 1),
+        period_end=dt.date(target_year, 12, 31),
+        defaults={"value": Decimal(str(parsed.target)), "text": parsed.text},
+    )
+    return indicator
+
+
+def import_report(doc: ParsedDocument, user=None) -> dict:
+    """What the import could and could not place, kept with the contract."""
+    return {
+        "file": doc.file,
+        "layout": doc.layout,
+        "coverage": doc.coverage,
+        "goals": len(doc.goals),
+        "unassigned": [{"text": f.text, "start": f.start, "end": f.end} for f in doc.unassigned],
+        "artefacts": [{"text": f.text, "kind": f.kind, "start": f.start, "end": f.end} for f in doc.artefacts],
+        "imported_at": timezone.now().isoformat(),
+        "imported_by": user.get_username() if user is not None and user.is_authenticated else "",
+    }
+
+
+# --- Org units -------------------------------------------------------------------------------
+
+
+def normalise(name: str) -> str:
+    return " ".join((name or "").split()).casefold()
+
+
+class UnitIndex:
+    """Org units by normalised name and alias (holders first), loaded once per import."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, OrgUnit] = {}
+        units = sorted(OrgUnit.objects.all(), key=lambda u: u.kind != OrgUnitKind.HOLDER)
+        for unit in reversed(units):
+            self.by_name[normalise(unit.name)] = unit
+        for alias in OrgUnitAlias.objects.select_related("unit"):
+            self.by_name.setdefault(normalise(alias.alias), alias.unit)
+
+    def find(self, name: str) -> OrgUnit | None:
+        return self.by_name.get(normalise(name)) if name else None
+
+    def scope_unit(self, scope: str, holder: OrgUnit) -> OrgUnit:
+        """The unit a target applies to: a known unit, else a new one (a municipality, or a
+        centre or department under the holder), so that each level keeps its own target."""
+        if not normalise(scope):
+            return holder
+        found = self.find(scope)
+        if found is None:
+            name = " ".join(scope.split())[:200]
+            kind = _kind_of(name)
+            parent = None if kind == OrgUnitKind.MUNICIPALITY else holder
+            found, _ = OrgUnit.objects.get_or_create(name=name, parent=parent, defaults={"kind": kind})
+            self.by_name[normalise(name)] = found
+        return found
+
+
+def _kind_of(name: str) -> str:
+    if re.search(r"\bkommune\b", name, re.I):
+        return OrgUnitKind.MUNICIPALITY
+    return OrgUnitKind.CENTRE if re.search(r"cent(?:er|re)", name, re.I) else OrgUnitKind.DEPARTMENT
+
+
+def holder_unit(name: str) -> OrgUnit:
+    """The holder's unit by name or alias; a new holder unit when none matches."""
+    if not normalise(name):
+        raise ImportRefused("Dokumentet angiver ikke nogen kontraktholder; angiv den.", code="no_holder")
+    return UnitIndex().find(name) or OrgUnit.objects.create(name=" ".join(name.split())[:200], kind=OrgUnitKind.HOLDER)
+
+
+# --- Framework (DUS) -------------------------------------------------------------------------
+
+
+def slug_for(text: str, words: int = 6) -> str:
+    """A slug of the first words, Danish letters spelt out (æ → ae, ø → oe, å → aa)."""
+    first = " ".join(text.split()[:words]).lower()
+    first = first.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return slugify(first)[:60].strip("-") or "maal"
+
+
+def requirement_slug(text: str) -> str:
+    return next((slug for slug, pattern in THEMES if pattern.search(text)), None) or slug_for(text)
+
+
+def save_framework(doc: ParsedDocument, year: int) -> Framework:
+    framework, _ = Framework.objects.get_or_create(year=year, defaults={"title": f"DUS {year}"})
+    framework.introduction = doc.introduction
+    framework.save()
+    tracks = []
+    for number, title in enumerate(doc.tracks, start=1):
+        track, _ = Track.objects.update_or_create(framework=framework, number=number, defaults={"title": title[:300]})
+        tracks.append(track)
+    framework.tracks.filter(number__gt=len(doc.tracks)).delete()
+    known = {normalise(a.title): a for a in framework.focus_areas.all()}
+    for title in doc.focus_areas:
+        if normalise(title) not in known:
+            known[normalise(title)] = FocusArea.objects.create(framework=framework, title=title[:300])
+    used: set[str] = set()
+    for order, text in enumerate(doc.requirements):
+        slug = _unique(requirement_slug(text), used)
+        Requirement.objects.update_or_create(
+            framework=framework, slug=slug, defaults={"text": text, "order": order, "retired_at": None}
+        )
+    return framework
+
+
+def _unique(slug: str, used: set[str]) -> str:
+    candidate, n = slug, 2
+    while candidate in used:
+        candidate, n = f"{slug[:56]}-{n}", n + 1
+    used.add(candidate)
+    return candidate
