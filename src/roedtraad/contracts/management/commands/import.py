@@ -1,0 +1,88 @@
+"""`roedtraad import [--dry-run] [--json] [--year N] FILE...`: read contract documents (.pdf,
+.docx, .txt) and save each as its holder's contract (or the year's DUS), one transaction per
+file.
+
+`--dry-run --json` prints `{"documents": [...]}` (the parsed documents) and writes nothing.
+A file that cannot be read or saved gets one line on stderr naming it and the reason; the
+others are still imported, and the exit code is 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand
+
+from roedtraad.core.ingest.api import import_path
+from roedtraad.core.ingest.model import ParsedDocument, UnreadableDocument
+from roedtraad.core.ingest.sources import MAX_BYTES
+
+
+class Command(BaseCommand):
+    help = "Import contract documents (.pdf, .docx, .txt): goals, sections, indicators, stop-doing items."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", metavar="FILE")
+        parser.add_argument("--dry-run", action="store_true", help="Parse only; write nothing to the database.")
+        parser.add_argument("--json", action="store_true", help="Print the parsed documents as JSON on stdout.")
+        parser.add_argument("--year", type=int, help="Import as this year (default: the year the document states).")
+
+    def handle(self, *args, **options):
+        files = [Path(f) for f in options["files"]]
+        self.verbosity = options["verbosity"]
+        failed, docs = 0, []
+        for path in _progress(files):
+            doc = self._read(path, options["year"])
+            if doc is None or (not options["dry_run"] and not self._save(path, doc, options["json"])):
+                failed += 1
+                continue
+            docs.append(doc)
+        if options["json"]:
+            data = {"documents": [d.as_json() for d in docs]}
+            self.stdout.write(json.dumps(data, ensure_ascii=False))
+        if failed:
+            sys.exit(1)
+
+    def _read(self, path: Path, year: int | None) -> ParsedDocument | None:
+        try:
+            doc = import_path(path, max_bytes=getattr(settings, "ROEDTRAAD_MAX_UPLOAD_BYTES", MAX_BYTES))
+        except UnreadableDocument as error:
+            self._fail(path, error.reason)
+            return None
+        except Exception as error:  # a reader bug is one line naming the file, never a traceback
+            self._fail(path, f"cannot be read ({type(error).__name__}: {error})")
+            return None
+        if year:
+            doc.year = year
+        return doc
+
+    def _save(self, path: Path, doc: ParsedDocument, quiet: bool) -> bool:
+        from roedtraad.contracts.importing import save_parsed_document
+
+        try:
+            saved = save_parsed_document(doc)
+        except ValidationError as error:
+            self._fail(path, " ".join(error.messages))
+            return False
+        except Exception as error:  # the transaction is rolled back; report and go on
+            self._fail(path, f"cannot be saved ({type(error).__name__}: {error})")
+            return False
+        if self.verbosity >= 1 and not quiet:
+            self.stdout.write(f"{path}: {saved} ({len(doc.goals)} mål, dækning {doc.coverage:.3f})")
+        return True
+
+    def _fail(self, path: Path, reason: str) -> None:
+        self.stderr.write(f"{path}: {' '.join(str(reason).split())}")
+
+
+def _progress(files: list[Path]):
+    show = len(files) > 1 and sys.stderr.isatty()
+    if not show:
+        return files
+    from tqdm import tqdm
+
+    return tqdm(files, file=sys.stderr, unit="file", leave=False)

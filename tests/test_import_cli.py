@@ -1,0 +1,91 @@
+"""`roedtraad import`: the dry-run JSON the gold scorer reads, saving, and bad files reported
+in one line each with a non-zero exit code, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from roedtraad.contracts.models import Contract, Goal
+from roedtraad.core.ingest.parse import parse_text
+
+pytestmark = pytest.mark.django_db
+
+WORKPLAN_DOC = "000_d3024c2f26f0e94b.txt"
+SECTIONS_DOC = "003_32fa8561ff7d9387.txt"
+
+
+def run(*args: str) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command("import", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_a_dry_run_prints_the_parsed_documents_as_json_and_writes_nothing(corpus_dir):
+    paths = [corpus_dir / WORKPLAN_DOC, corpus_dir / SECTIONS_DOC]
+    out, _ = run("--dry-run", "--json", *map(str, paths))
+    data = json.loads(out)
+    assert list(data) == ["documents"]
+    expected = [parse_text(p.read_text(encoding="utf-8"), p.name).as_json() for p in paths]
+    assert data["documents"] == expected
+    assert "Sølund" in out, "Danish letters are printed as they are (ensure_ascii=False)"
+    assert not Contract.objects.exists() and not Goal.objects.exists()
+
+
+def test_importing_saves_each_document_and_importing_again_updates_it(corpus_dir):
+    paths = [str(corpus_dir / WORKPLAN_DOC), str(corpus_dir / SECTIONS_DOC)]
+    out, err = run(*paths)
+    assert err == ""
+    assert Contract.objects.count() == 2 and WORKPLAN_DOC in out
+    goals = Goal.objects.count()
+    run(paths[0], "--year", "2023")
+    assert (Contract.objects.count(), Goal.objects.count()) == (2, goals)
+
+
+def test_the_year_option_overrides_the_documents_year(corpus_dir):
+    run("--year", "2024", str(corpus_dir / WORKPLAN_DOC))
+    assert Contract.objects.get().year == 2024
+
+
+def test_a_bad_file_is_one_line_on_stderr_the_others_are_imported_and_the_exit_code_is_not_zero(corpus_dir, tmp_path):
+    bad = tmp_path / "kontrakt.pdf"
+    bad.write_bytes(b"\x00\x01 not a pdf")
+    out, err = StringIO(), StringIO()
+    with pytest.raises(SystemExit) as exited:
+        call_command("import", str(bad), str(corpus_dir / WORKPLAN_DOC), stdout=out, stderr=err)
+    assert exited.value.code == 1
+    lines = err.getvalue().strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(str(bad)) and "PDF" in lines[0]
+    assert Contract.objects.count() == 1
+
+
+def test_the_console_script_reports_a_bad_file_without_a_traceback(corpus_dir, tmp_path):
+    empty = tmp_path / "tom.docx"
+    empty.write_bytes(b"")
+    env = {**os.environ, "ROEDTRAAD_DATA_DIR": str(tmp_path / "data")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "roedtraad",
+            "import",
+            "--dry-run",
+            "--json",
+            str(empty),
+            str(corpus_dir / WORKPLAN_DOC),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [f"{empty}: the file is empty"]
+    assert [d["file"] for d in json.loads(result.stdout)["documents"]] == [WORKPLAN_DOC]
