@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from roedtraad.core.rules.catalogue import ACTIVITY_SECTIONS, TARGET_SECTIONS, RequirementSpec
-from roedtraad.core.rules.text import Term, any_term_pattern, find_terms, has_number, sentences, stems
+from roedtraad.core.rules.text import Term, Text, any_term_pattern, find_terms, has_number, sentences, stems
 
 MET, PARTIAL, MISSING = "met", "partial", "missing"
 STATUS_RANK = {MISSING: 0, PARTIAL: 1, MET: 2}
@@ -75,23 +75,38 @@ class _Restatement:
     def __init__(self, text: str):
         self.stems = set(stems(text))
 
-    def __call__(self, sentence: str) -> bool:
-        own = set(stems(sentence))
+    def __call__(self, sentence: Text) -> bool:
+        own = sentence.stems
         if not own or not self.stems:
             return False
         return len(own & self.stems) / len(own) >= 0.7 and len(own) >= 4
 
 
-def _goal_hits(goal: GoalInput, terms: list[Term], keys: Sequence[str] | None, restates: _Restatement) -> list[_Hit]:
+class _GoalText:
+    """A goal with its title, sections and their sentences as `Text`s, made once per contract
+    for all requirements."""
+
+    def __init__(self, goal: GoalInput):
+        self.goal = goal
+        self.title = Text(goal.title)
+        self.sections = {
+            key: (Text(text), [(s, Text(s)) for s in sentences(text)]) for key, text in goal.sections.items()
+        }
+
+    def sentences(self, key: str) -> list[tuple[str, Text]]:
+        return self.sections[key][1] if key in self.sections else []
+
+
+def _goal_hits(view: _GoalText, terms: list[Term], keys: Sequence[str] | None, restates: _Restatement) -> list[_Hit]:
     hits = []
     anyterm = any_term_pattern(tuple(terms))
-    for key, text in goal.sections.items():
+    for key, (whole, sents) in view.sections.items():
         if keys and key not in keys:
             continue
-        if not anyterm.search(text.lower()):
+        if not anyterm.search(whole):
             continue
-        for sentence in sentences(text):
-            if anyterm.search(sentence.lower()) and not restates(sentence):
+        for sentence, text in sents:
+            if anyterm.search(text) and not restates(text):
                 hits.append(_Hit(key, sentence))
     return hits
 
@@ -111,26 +126,26 @@ def _number_evidence(goal: GoalInput, hits: list[_Hit], rule: dict[str, Any]) ->
     return None
 
 
-def _activity_evidence(goal: GoalInput, rule: dict[str, Any], terms: list[Term]) -> Evidence | None:
+def _activity_evidence(view: _GoalText, rule: dict[str, Any], terms: list[Term]) -> Evidence | None:
     """The activity that best shows how the goal is reached: one naming the subject if any."""
     found = [
-        (key, sentence)
+        (key, sentence, text)
         for key in rule.get("activity_sections") or ACTIVITY_SECTIONS
-        for sentence in sentences(goal.sections.get(key, ""))
+        for sentence, text in view.sentences(key)
         if len(sentence) > 25
     ]
     if not found:
         return None
-    key, sentence = next(((k, s) for k, s in found if find_terms(terms, s)), found[0])
-    return Evidence(goal.number, key, sentence)
+    key, sentence, _ = next((f for f in found if find_terms(terms, f[2])), found[0])
+    return Evidence(view.goal.number, key, sentence)
 
 
-def _judge_goal(goal: GoalInput, spec: RequirementSpec, restates: _Restatement) -> tuple[Finding, tuple]:
+def _judge_goal(view: _GoalText, spec: RequirementSpec, restates: _Restatement) -> tuple[Finding, tuple]:
     """The requirement judged on one goal alone, and a rank (better goals rank higher)."""
-    rule = spec.judged_by
+    rule, goal = spec.judged_by, view.goal
     terms = _terms(rule, "terms")
-    in_title = bool(find_terms(terms, goal.title))
-    hits = _goal_hits(goal, terms, rule.get("sections"), restates)
+    in_title = bool(find_terms(terms, view.title))
+    hits = _goal_hits(view, terms, rule.get("sections"), restates)
     if not in_title and not hits:
         return Finding(spec.slug, MISSING, "Nævnes ikke."), (0, 0, 0)
     first = (
@@ -142,7 +157,7 @@ def _judge_goal(goal: GoalInput, spec: RequirementSpec, restates: _Restatement) 
     if not in_title and len(hits) < int(rule.get("min_sentences", 1)):
         lacks.append("emnet nævnes kun i forbifarten")
     if rule.get("also_terms"):
-        also = _goal_hits(goal, _terms(rule, "also_terms"), None, restates)
+        also = _goal_hits(view, _terms(rule, "also_terms"), None, restates)
         evidence += [Evidence(goal.number, also[0].section, also[0].sentence)] if also else []
         lacks += [] if also else ["uden " + " / ".join(rule["also_terms"])]
     if rule.get("needs_number"):
@@ -150,7 +165,7 @@ def _judge_goal(goal: GoalInput, spec: RequirementSpec, restates: _Restatement) 
         evidence += [found] if found else []
         lacks += [] if found else ["intet måltal"]
     if rule.get("needs_activities"):
-        found = _activity_evidence(goal, rule, terms) if (in_title or len(hits) > 1) else None
+        found = _activity_evidence(view, rule, terms) if (in_title or len(hits) > 1) else None
         evidence += [found] if found else []
         lacks += [] if found else ["ingen aktiviteter eller strategi for at nå målet"]
     if not in_title and len(evidence) == 1 and len(hits) > 1:
@@ -172,25 +187,25 @@ def _dedupe(evidence: Iterable[Evidence]) -> list[Evidence]:
     return out
 
 
-def _judge_terms(contract: ContractInput, spec: RequirementSpec) -> Finding:
+def _judge_terms(views: list[_GoalText], spec: RequirementSpec) -> Finding:
     restates = _Restatement(spec.text)
     best = Finding(spec.slug, MISSING, "Ingen af kontraktens mål omtaler det, kravet beder om.")
     best_rank: tuple = (0, 0, 0)
-    for goal in contract.goals:
-        finding, rank = _judge_goal(goal, spec, restates)
+    for view in views:
+        finding, rank = _judge_goal(view, spec, restates)
         if rank > best_rank:
             best, best_rank = finding, rank
     return best
 
 
-def _judge_stop_doing(contract: ContractInput, spec: RequirementSpec) -> Finding:
+def _judge_stop_doing(contract: ContractInput, views: list[_GoalText], spec: RequirementSpec) -> Finding:
     items = [i for i in contract.stop_doing if i.strip()]
     if items:
         evidence = [Evidence(None, STOP_DOING, item) for item in items[:5]]
         return Finding(spec.slug, MET, f"Kontrakten foreslår {len(items)} ting at holde op med.", evidence)
     restates = _Restatement(spec.text)
     terms = _terms(spec.judged_by, "terms")
-    hits = [(g, h) for g in contract.goals for h in _goal_hits(g, terms, None, restates)]
+    hits = [(v.goal, h) for v in views for h in _goal_hits(v, terms, None, restates)]
     if hits:
         evidence = [Evidence(g.number, h.section, h.sentence) for g, h in hits[:3]]
         return Finding(
@@ -200,17 +215,19 @@ def _judge_stop_doing(contract: ContractInput, spec: RequirementSpec) -> Finding
 
 
 def _judge_shared(
-    contract: ContractInput, spec: RequirementSpec, partners: dict[int, list[str]] | None, index
+    contract: ContractInput, views: list[_GoalText], spec: RequirementSpec, partners: dict[int, list[str]] | None, index
 ) -> Finding:
     from roedtraad.core.rules.shared import detect_partners
 
     terms = _terms(spec.judged_by, "responsibility_terms")
     best = Finding(spec.slug, MISSING, "Kontrakten har ingen fælles mål.")
-    for goal in contract.goals:
+    restates = _Restatement(spec.text)
+    for view in views:
+        goal = view.goal
         named = (partners or {}).get(goal.number) or detect_partners(goal, index, contract.holder)
         if not named:
             continue
-        hits = _goal_hits(goal, terms, None, _Restatement(spec.text))
+        hits = _goal_hits(view, terms, None, restates)
         hits += [_Hit("partner_rolle", f"{p}: {r}") for p, r in goal.partner_roles.items() if r.strip()]
         where = f"Mål {goal.number} «{goal.title}» er fælles med {', '.join(named)}"
         first = Evidence(goal.number, TITLE, goal.title)
@@ -233,13 +250,13 @@ def evaluate(
     from roedtraad.core.rules.shared import UnitIndex
 
     index = units if isinstance(units, UnitIndex) or units is None else UnitIndex(units)
-    findings = []
+    findings, views = [], [_GoalText(g) for g in contract.goals]
     for spec in requirements:
         kind = spec.judged_by.get("evaluator", "terms")
         if kind == "stop_doing":
-            findings.append(_judge_stop_doing(contract, spec))
+            findings.append(_judge_stop_doing(contract, views, spec))
         elif kind == "shared_goal":
-            findings.append(_judge_shared(contract, spec, partners, index))
+            findings.append(_judge_shared(contract, views, spec, partners, index))
         else:
-            findings.append(_judge_terms(contract, spec))
+            findings.append(_judge_terms(views, spec))
     return findings

@@ -76,6 +76,7 @@ def _sentences(text: str) -> tuple[str, ...]:
 
 
 _LETTER = r"[\wæøå]"
+_RUN = re.compile(_LETTER + "+")  # maximal runs of letters: the words as the term patterns see them
 
 
 def _part_pattern(raw: str, stemmed: str) -> str:
@@ -87,10 +88,16 @@ def _part_pattern(raw: str, stemmed: str) -> str:
 class Term:
     """A word or phrase to look for. Each word matches the start of a word, written or
     stemmed ("fravær" matches "fraværet"); a one-word term of five letters or more also
-    matches inside a compound ("fravær" in "sygefraværsprocent")."""
+    matches inside a compound ("fravær" in "sygefraværsprocent").
+
+    `parts` holds, per word, its written and stemmed form, so that the test can run on a
+    text's words without the regular expression (same result, much faster); it is empty
+    when a word holds other characters than letters ("covid-19"), and then `pattern` is used."""
 
     text: str
     pattern: re.Pattern
+    parts: tuple[tuple[str, ...], ...] = ()
+    compound: bool = False
 
     @classmethod
     def of(cls, text: str) -> Term:
@@ -104,22 +111,69 @@ def _term(text: str) -> Term:
         return Term(text, re.compile(r"(?!x)x"))
     body = (r"[^\wæøå]+").join(_part_pattern(w, s) for w, s in parts)
     compound = len(parts) == 1 and len(parts[0][1]) >= 5
-    return Term(text, re.compile(body if compound else rf"(?<!{_LETTER})" + body))
+    plain = all(_RUN.fullmatch(w) and _RUN.fullmatch(s) for w, s in parts)
+    options = tuple(tuple(sorted({w, s}, key=len)) for w, s in parts) if plain else ()
+    return Term(text, re.compile(body if compound else rf"(?<!{_LETTER})" + body), options, compound)
+
+
+class Text:
+    """A lower-cased text, and its words (runs of letters) as one string " w1 w2 w3", so that
+    "a word starts with p" is the substring test `" " + p in text.words`. Computed once for many tests."""
+
+    __slots__ = ("lowered", "_words", "_stems")
+
+    def __init__(self, text: str):
+        self.lowered = text.lower()
+        self._words: str | None = None
+        self._stems: frozenset[str] | None = None
+
+    @property
+    def words(self) -> str:
+        if self._words is None:
+            self._words = " " + " ".join(_RUN.findall(self.lowered))
+        return self._words
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """The set of `stems(text)`."""
+        if self._stems is None:
+            self._stems = frozenset(stems(self.lowered))
+        return self._stems
+
+
+def _contains_any(text: str, options: tuple[str, ...]) -> bool:
+    return any(o in text for o in options)
 
 
 class AnyTerm:
-    """Tests a text for any of several terms; a substring check rules most texts out first."""
+    """Tests a text for any of several terms, with the same result as the terms' patterns:
+    substrings for compound terms, word starts for one-word terms; a phrase's pattern is only
+    tried when each of its words starts some word of the text."""
 
     def __init__(self, terms: tuple[Term, ...]):
-        self.needles = tuple(
-            {min(t.pattern.pattern.split("(?:")[-1].split(")")[0].split("|"), key=len).replace("\\", "") for t in terms}
+        self.inside = tuple(p for t in terms if t.parts and t.compound for p in t.parts[0])
+        single = [t for t in terms if t.parts and not t.compound and len(t.parts) == 1]
+        self.starts = tuple(" " + p for t in single for p in t.parts[0])
+        self.phrases = tuple(
+            (tuple(tuple(" " + o for o in part) for part in t.parts), t.pattern) for t in terms if len(t.parts) > 1
         )
-        self.pattern = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in terms)) if terms else None
+        others = [t for t in terms if not t.parts]
+        self.pattern = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in others)) if others else None
 
-    def search(self, lowered: str) -> bool:
-        if self.pattern is None or not any(n in lowered for n in self.needles):
-            return False
-        return self.pattern.search(lowered) is not None
+    def search(self, text: str | Text) -> bool:
+        """Whether any term occurs; a `str` must be lower-cased already."""
+        text = text if isinstance(text, Text) else Text(text)
+        if _contains_any(text.lowered, self.inside) or _contains_any(text.words, self.starts):
+            return True
+        for parts, pattern in self.phrases:
+            if all(_contains_any(text.words, part) for part in parts) and pattern.search(text.lowered):
+                return True
+        return self.pattern is not None and self.pattern.search(text.lowered) is not None
+
+
+def term_in(term: Term, text: Text) -> bool:
+    """Whether the term occurs in the text (as `term.pattern.search(text.lowered)` would say)."""
+    return any_term_pattern((term,)).search(text)
 
 
 @lru_cache(maxsize=1024)
@@ -128,10 +182,10 @@ def any_term_pattern(terms: tuple[Term, ...]) -> AnyTerm:
     return AnyTerm(terms)
 
 
-def find_terms(terms: Iterable[Term], text: str) -> list[str]:
+def find_terms(terms: Iterable[Term], text: str | Text) -> list[str]:
     """The terms (as written) that occur in a text."""
-    lowered = text.lower()
-    return [t.text for t in terms if t.pattern.search(lowered)]
+    text = text if isinstance(text, Text) else Text(text)
+    return [t.text for t in terms if term_in(t, text)]
 
 
 def has_number(text: str) -> bool:
