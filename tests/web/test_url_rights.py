@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from roedtraad.imports.models import DraftStatus, ImportBatch, ImportDraft
+
 ROLES = ("director", "head_of_area", "holder", "other_holder", "reader", "stranger", "anonymous")
 ALL_OK = dict.fromkeys(ROLES, 200)
 LOGIN_FIRST = {**ALL_OK, "anonymous": 302}
@@ -28,6 +30,51 @@ def _indicator(world):
     return world["draft_goal"].indicators.get().pk
 
 
+def _own_import(status_for_owner=200):
+    """The holder's own draft import: only its owner sees it; readers may not import at all."""
+    refused = {"director": 404, "head_of_area": 404, "other_holder": 404, "reader": 403, "stranger": 403}
+    return {**refused, "holder": status_for_owner, "anonymous": 302}
+
+
+def _import_draft(world, *rest):
+    from roedtraad.core.ingest.parse import parse_text
+
+    batch = ImportBatch.objects.create(owner=world["users"]["holder"])
+    draft = ImportDraft(owner=world["users"]["holder"], batch=batch, filename="k.txt", status=DraftStatus.PARSED)
+    draft.store(
+        parse_text("Udviklingskontrakt 2026\n\nUdviklingsmål 1: Lavt sygefravær\n\nBaggrund og formål\nTekst.\n")
+    )
+    draft.save()
+    return [draft.pk, *rest]
+
+
+def _import_batch(world):
+    return ImportDraft.objects.get(pk=_import_draft(world)[0]).batch_id
+
+
+def _expect(**statuses):
+    """Writes: strangers to the contract get 404, roles that may read but not act 403."""
+    base = {"director": 302, "head_of_area": 403, "holder": 403, "other_holder": 403, "reader": 403}
+    return {**base, "stranger": 404, "anonymous": 302, **statuses}
+
+
+def _care_submitted(world):
+    """The holder's own contract, submitted (area Omsorg, so the head of area reviews it)."""
+    from roedtraad.contracts.models import Contract
+
+    Contract.objects.filter(pk=world["draft"].pk).update(status="submitted")
+    return [world["draft"].pk]
+
+
+def _comment(world):
+    from roedtraad.review.models import GoalComment
+
+    return [GoalComment.objects.create(goal=world["draft_goal"], text="Husk måltal.").pk]
+
+
+ON_DRAFT = {"other_holder": 404}  # the other holder is a stranger to the holder's draft
+ON_ENTERED = {"holder": 404}  # and the holder to the other holder's entered contract
+
 # name -> (method, world -> args, role -> expected status)
 RIGHTS = {
     "home": ("get", None, ALL_OK),
@@ -41,6 +88,23 @@ RIGHTS = {
     "contract_detail": ("get", lambda w: [w["draft"].pk], _draft()),
     "goal_detail": ("get", lambda w: [w["draft_goal"].pk], _draft()),
     "indicator_detail": ("get", lambda w: [_indicator(w)], _draft()),
+    "goal_edit": ("get", lambda w: [w["draft_goal"].pk], _expect(director=200, holder=200, **ON_DRAFT)),
+    "contract_submit": ("post", lambda w: [w["draft"].pk], _expect(holder=302, **ON_DRAFT)),
+    "contract_request_changes": ("post", _care_submitted, _expect(head_of_area=302, **ON_DRAFT)),
+    "contract_enter": ("post", _care_submitted, _expect(**ON_DRAFT)),
+    "contract_close": ("post", lambda w: [w["entered"].pk], _expect(**ON_ENTERED)),
+    "contract_new_revision": ("post", lambda w: [w["entered"].pk], _expect(other_holder=302, **ON_ENTERED)),
+    "goal_comment": ("post", lambda w: [w["draft_goal"].pk], _expect(head_of_area=302, holder=302, **ON_DRAFT)),
+    "comment_resolve": ("post", _comment, _expect(head_of_area=302, holder=302, **ON_DRAFT)),
+    "imports:upload": ("get", None, {**LOGIN_FIRST, "reader": 403, "stranger": 403}),
+    "imports:batch": ("get", lambda w: [_import_batch(w)], _own_import()),
+    "imports:preview": ("get", _import_draft, _own_import()),
+    "imports:save": ("post", _import_draft, _own_import(400)),
+    "imports:discard": ("post", _import_draft, _own_import(302)),
+    "imports:edit_section": ("post", lambda w: _import_draft(w, 0), _own_import(302)),
+    "imports:edit_title": ("post", lambda w: _import_draft(w, 0), _own_import(302)),
+    "imports:goal_boundary": ("post", lambda w: _import_draft(w, 0, "merge"), _own_import(302)),
+    "imports:fragment_action": ("post", lambda w: _import_draft(w, 0, "promote"), _own_import(302)),
 }
 # Whole namespaces: the Django admin is for staff only (none of the roles is staff).
 NAMESPACES = {"admin": ("get", None, dict.fromkeys(ROLES, 302))}
