@@ -13,30 +13,22 @@ linearly with the number of goals.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
 
-from roedtraad.core.rules.evaluate import ContractInput, GoalInput
-from roedtraad.core.rules.text import STOP_WORDS, clean, sentences, stem, words
+from roedtraad.core.rules.evaluate import ContractInput
+from roedtraad.core.rules.space import GoalRef, StemSpace, goal_space
+from roedtraad.core.rules.text import clean
 
-# Sections that say who one works with and how one follows up are not what a goal is about.
-IGNORED_SECTIONS = frozenset({"samarbejde_med", "opfoelgning", "tidsperspektiv"})
 PRUNE_TERMS = 16  # terms per goal used to find candidates when there are many goals
 PRUNE_FROM = 2_000  # number of goals from which candidate vectors are pruned
 BLOCK_ROWS = 2_000
 CANDIDATE_FLOOR = 0.02  # partial (pruned) similarity below which a pair is not a candidate
 
-
-@dataclass(frozen=True)
-class GoalRef:
-    holder: str
-    goal: int
-    title: str = ""
+__all__ = ["GoalRef", "Overlap", "find_overlaps"]
 
 
 @dataclass
@@ -47,58 +39,6 @@ class Overlap:
     shared_terms: list[str] = field(default_factory=list)
     sentence_pair: tuple[str, str] = ("", "")
     shared: bool = False  # the two goals are already linked as one shared goal
-
-
-class StemAnalyzer:
-    """Callable analyzer for scikit-learn: stems of the words, remembering a readable word
-    for each stem (the first one seen) to show shared terms."""
-
-    def __init__(self) -> None:
-        self.surface: dict[str, str] = {}
-
-    def __call__(self, text: str) -> list[str]:
-        out = []
-        surface = self.surface
-        for word in words(text):
-            if word in STOP_WORDS or len(word) < 3 or word[0].isdigit():
-                continue
-            s = stem(word)
-            if s not in surface:
-                surface[s] = word
-            out.append(s)
-        return out
-
-
-def _goal_sentences(goal: GoalInput) -> list[str]:
-    out = [goal.title]
-    for key, text in goal.sections.items():
-        if key not in IGNORED_SECTIONS:
-            out.extend(sentences(text))
-    return out
-
-
-def goal_texts(contracts: Sequence[ContractInput]) -> tuple[list[GoalRef], list[list[str]]]:
-    """References and sentences of every goal, without sentences its holder repeats in
-    more than one goal."""
-    refs: list[GoalRef] = []
-    texts: list[list[str]] = []
-    for contract in contracts:
-        per_goal = [_goal_sentences(g) for g in contract.goals]
-        counts = Counter(s.lower() for sents in per_goal for s in set(sents[1:]))
-        for goal, sents in zip(contract.goals, per_goal, strict=True):
-            kept = [sents[0], sents[0]] + [s for s in sents[1:] if counts[s.lower()] < 2]
-            refs.append(GoalRef(contract.holder, goal.number, goal.title))
-            texts.append(kept)
-    return refs, texts
-
-
-def vectorise(docs: Sequence[str]) -> tuple[TfidfVectorizer, sp.csr_matrix, StemAnalyzer]:
-    """L2-normalised TF-IDF rows over stems; terms in over half of many goals are dropped."""
-    analyzer = StemAnalyzer()
-    max_df = 0.5 if len(docs) >= 50 else 1.0
-    vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, max_df=max_df, dtype=np.float32)
-    matrix = vectorizer.fit_transform(docs).tocsr()
-    return vectorizer, matrix, analyzer
 
 
 def _prune(matrix: sp.csr_matrix, keep: int) -> sp.csr_matrix:
@@ -158,7 +98,7 @@ def _shared_terms(
     return [surface.get(features[c], features[c]) for c in both.col[order]]
 
 
-def closest_sentences(vectorizer: TfidfVectorizer, a: Sequence[str], b: Sequence[str]) -> tuple[str, str, float]:
+def closest_sentences(vectorizer: StemSpace, a: Sequence[str], b: Sequence[str]) -> tuple[str, str, float]:
     """The most similar pair of sentences of two goals, and its cosine."""
     if not a or not b:
         return "", "", 0.0
@@ -180,17 +120,17 @@ def find_overlaps(
     `linked` holds pairs already known as one shared goal, each as
     frozenset({(holder, goal number), (holder, goal number)}); they are marked `shared`.
     """
-    refs, texts = goal_texts(contracts)
+    found = goal_space(contracts)
+    refs, texts, vectorizer, matrix = found.refs, found.texts, found.space, found.matrix
     if len(refs) < 2:
         return []
-    vectorizer, matrix, analyzer = vectorise([" \n".join(t) for t in texts])
     holders = {h: n for n, h in enumerate(sorted({r.holder for r in refs}))}
     groups = np.array([holders[r.holder] for r in refs])
     i, j = candidate_pairs(matrix, groups, per_goal)
     scores = exact_scores(matrix, i, j)
     order = np.argsort(-scores, kind="stable")
     order = order[scores[order] >= min_score][:top]
-    features = vectorizer.get_feature_names_out()
+    features = vectorizer.features
     linked_set = set(linked)
     out = []
     for k in order:
@@ -202,7 +142,7 @@ def find_overlaps(
                 refs[a],
                 refs[b],
                 round(float(scores[k]), 4),
-                _shared_terms(matrix, a, b, features, analyzer.surface),
+                _shared_terms(matrix, a, b, features, vectorizer.surface),
                 (sa, sb),
                 key in linked_set,
             )

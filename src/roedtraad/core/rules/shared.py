@@ -194,13 +194,13 @@ def detect_partners(goal: GoalInput, index: UnitIndex | None = None, holder: str
 
 
 def _similarity(contracts: Sequence[ContractInput]):
-    from roedtraad.core.rules.overlap import goal_texts, vectorise
+    from roedtraad.core.rules.space import goal_space
 
-    refs, texts = goal_texts(contracts)
-    if not refs:
+    found = goal_space(contracts)
+    if not found.refs:
         return lambda a, b: 0.0
-    _, matrix, _ = vectorise([" \n".join(t) for t in texts])
-    row = {(r.holder, r.goal): n for n, r in enumerate(refs)}
+    matrix = found.matrix
+    row = {(r.holder, r.goal): n for n, r in enumerate(found.refs)}
 
     def similarity(a: tuple[str, int], b: tuple[str, int]) -> float:
         if a not in row or b not in row:
