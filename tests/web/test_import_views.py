@@ -76,10 +76,7 @@ def test_a_holder_uploads_sees_the_preview_corrects_it_and_saves_the_corrected_g
 
     page = client.get(response["Location"]).content.decode()
     assert "Lavt sygefravær" in page and "God modtagelse" in page
-    assert '<mark class="unassigned"' in page and "[Udfyldes senere]" in page  # highlighted, with offsets
-    fragment = draft.document["unassigned"][0]
-    assert f"{fragment['start']}–{fragment['end']}" in page
-    assert "Dækning" in page
+    assert "Dækning" in page and "100,0 %" in page
 
     # "Nattevagternes trivsel" was read as part of goal 1: it is a goal of its own.
     at = offset_of(draft, "Nattevagternes trivsel")
@@ -107,6 +104,35 @@ def test_a_holder_uploads_sees_the_preview_corrects_it_and_saves_the_corrected_g
     assert "Nattevagternes" not in goals[0].sections.get(key="opfoelgning").text
     draft.refresh_from_db()
     assert draft.status == DraftStatus.SAVED and draft.contract == contract
+
+
+MEETING_NOTE = """Referat af ledermøde i Solsikken
+
+Sygefravær i nattevagten
+Vi drøftede fraværet i nattevagten. Det er steget siden sommer.
+"""
+
+
+def test_text_the_importer_could_not_place_is_highlighted_with_its_offsets_and_can_become_a_goal(world, login):
+    client = login("holder")
+    upload(client, text_file("referat.txt", MEETING_NOTE))
+    draft = the_draft(world["users"]["holder"])
+    (fragment,) = draft.document["unassigned"]
+    page = client.get(reverse("imports:preview", args=[draft.pk])).content.decode()
+    assert '<mark class="unassigned" id="source-fragment-0"' in page
+    assert f"{fragment['start']}–{fragment['end']}" in page and "0,0 %" in page
+
+    url = reverse("imports:fragment_action", args=[draft.pk, 0, "promote"])
+    assert client.post(url, {"expect": str(fragment["start"])}).status_code == 302
+    at = MEETING_NOTE.index("Sygefravær i nattevagten")
+    url = reverse("imports:goal_boundary", args=[draft.pk, 0, "start"])
+    client.post(url, {"at": at, "title_from_line": "on", "expect": "Referat af ledermøde i Solsikken"})
+    draft.refresh_from_db()
+    (goal,) = draft.document["goals"]
+    assert goal["title"] == "Sygefravær i nattevagten" and goal["start"] == at
+    assert goal["sections"] == {"baggrund_formaal": "Vi drøftede fraværet i nattevagten. Det er steget siden sommer."}
+    assert draft.document["unassigned"][0]["text"].startswith("Referat af ledermøde i Solsikken")
+    assert "<mark" in client.get(reverse("imports:preview", args=[draft.pk])).content.decode()
 
 
 def test_changing_a_section_key_with_htmx_re_renders_only_that_goal_card(world, login):
