@@ -15,4 +15,5 @@ urlpatterns = [
     path("personal-data/", views.privacy, name="privacy"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("import/", include("roedtraad.imports.urls")),
+    path("checks/", include("roedtraad.checks.urls")),
 ]
