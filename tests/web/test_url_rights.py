@@ -75,6 +75,17 @@ def _comment(world):
 ON_DRAFT = {"other_holder": 404}  # the other holder is a stranger to the holder's draft
 ON_ENTERED = {"holder": 404}  # and the holder to the other holder's entered contract
 
+_READERS = ("head_of_area", "holder", "reader")  # may read the draft, but not do the director's work
+DIRECTOR_ONLY = {**dict.fromkeys(ROLES, 403), "director": 200, "anonymous": 302}
+DIRECTOR_ONLY_POST = {**DIRECTOR_ONLY, "director": 302}
+
+
+def _requirement(world):
+    from roedtraad.checks.services import ensure_requirements
+
+    return ensure_requirements(world["draft"].framework)[0].pk
+
+
 # name -> (method, world -> args, role -> expected status)
 RIGHTS = {
     "home": ("get", None, ALL_OK),
@@ -105,6 +116,13 @@ RIGHTS = {
     "imports:edit_title": ("post", lambda w: _import_draft(w, 0), _own_import(302)),
     "imports:goal_boundary": ("post", lambda w: _import_draft(w, 0, "merge"), _own_import(302)),
     "imports:fragment_action": ("post", lambda w: _import_draft(w, 0, "promote"), _own_import(302)),
+    **{f"checks:{name}": ("get", None, LOGIN_FIRST) for name in ("matrix", "network", "overlaps", "requirements")},
+    "checks:report": ("get", lambda w: [w["draft"].pk], _draft()),
+    "checks:unit_create": ("get", lambda w: [w["draft"].pk], {**_draft(), **dict.fromkeys(_READERS, 403)}),
+    "checks:requirement_catalogue": ("post", lambda w: [w["draft"].year], DIRECTOR_ONLY_POST),
+    "checks:requirement_create": ("get", lambda w: [w["draft"].year], DIRECTOR_ONLY),
+    "checks:requirement_edit": ("get", lambda w: [_requirement(w)], DIRECTOR_ONLY),
+    "checks:requirement_retire": ("post", lambda w: [_requirement(w)], DIRECTOR_ONLY_POST),
 }
 # Whole namespaces: the Django admin is for staff only (none of the roles is staff).
 NAMESPACES = {"admin": ("get", None, dict.fromkeys(ROLES, 302))}
