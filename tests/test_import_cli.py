@@ -68,7 +68,8 @@ def test_a_bad_file_is_one_line_on_stderr_the_others_are_imported_and_the_exit_c
 def test_the_console_script_reports_a_bad_file_without_a_traceback(corpus_dir, tmp_path):
     empty = tmp_path / "tom.docx"
     empty.write_bytes(b"")
-    env = {**os.environ, "ROEDTRAAD_DATA_DIR": str(tmp_path / "data")}
+    # A dry run needs no real database: a fresh SQLite file in a temporary data directory.
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"ROEDTRAAD_DATA_DIR": str(tmp_path / "data")}
     result = subprocess.run(
         [
             sys.executable,

@@ -311,6 +311,8 @@ def read_docx(filename: str, data: bytes) -> SourceText:
         blocks = list(_docx_blocks(Document(io.BytesIO(data))))
     except Exception as error:  # python-docx and lxml raise many types for a damaged package
         raise unreadable(filename, "docx_corrupt") from error
+    finally:
+        _STYLE_NAMES.clear()
     spaced = not any(kind == "empty" for _, kind, _ in blocks)
     parts: list[str] = []
     headings: list[Heading] = []
@@ -348,9 +350,22 @@ def _docx_blocks(container, seen: set | None = None):
         yield _classify(block, text) if text else ("", "empty", 0)
 
 
+_STYLE_NAMES: dict[tuple[int, str], set[str]] = {}
+
+
+def _style_names(paragraph) -> set[str]:
+    """The paragraph style's id and name, lower case (looked up once per document and style:
+    python-docx's `paragraph.style` searches all styles each time)."""
+    style_id = paragraph._p.style or ""
+    key = (id(paragraph.part), style_id)
+    if key not in _STYLE_NAMES:
+        style = paragraph.style
+        _STYLE_NAMES[key] = {(style.name or "").lower(), (style.style_id or "").lower()} if style else set()
+    return _STYLE_NAMES[key]
+
+
 def _classify(paragraph, text: str) -> tuple[str, str, int]:
-    style = paragraph.style
-    names = {(style.name or "").strip().lower(), (style.style_id or "").strip().lower()} if style else set()
+    names = _style_names(paragraph)
     if names & _TITLE_STYLES:
         return text, "heading", 1
     for name in names:
