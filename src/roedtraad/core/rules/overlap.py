@@ -41,12 +41,28 @@ class Overlap:
     shared: bool = False  # the two goals are already linked as one shared goal
 
 
+def _order_in_rows(rows: np.ndarray, vals: np.ndarray) -> np.ndarray:
+    """The stable order by row, then by value descending: `np.lexsort((-vals, rows))`, but as one
+    sort of 64-bit keys (row, inverted float bits), which is several times faster. Values are >= 0."""
+    if vals.dtype != np.float32 or rows.size == 0:
+        return np.lexsort((-vals, rows))
+    inverted = np.invert(vals.view(np.uint32)).astype(np.uint64)
+    return np.argsort((rows.astype(np.uint64) << np.uint64(32)) | inverted, kind="stable")
+
+
+def _rank_in_rows(rows: np.ndarray) -> np.ndarray:
+    """For sorted row numbers, each entry's position within its row."""
+    start = np.zeros(rows.size, dtype=np.int64)
+    change = np.flatnonzero(rows[1:] != rows[:-1]) + 1
+    start[change] = change
+    return np.arange(rows.size) - np.maximum.accumulate(start)
+
+
 def _prune(matrix: sp.csr_matrix, keep: int) -> sp.csr_matrix:
     """Each row reduced to its `keep` largest entries."""
     rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    order = np.lexsort((-matrix.data, rows))
-    rank = np.arange(order.size) - matrix.indptr[rows[order]]
-    chosen = order[rank < keep]
+    order = _order_in_rows(rows, matrix.data)
+    chosen = order[_rank_in_rows(rows[order]) < keep]
     return sp.csr_matrix((matrix.data[chosen], (rows[chosen], matrix.indices[chosen])), shape=matrix.shape)
 
 
@@ -54,10 +70,9 @@ def _top_per_row(block: sp.coo_matrix, offset: int, groups: np.ndarray, k: int):
     rows = block.row + offset
     keep = (groups[rows] != groups[block.col]) & (block.data >= CANDIDATE_FLOOR)
     rows, cols, vals = rows[keep], block.col[keep], block.data[keep]
-    order = np.lexsort((-vals, rows))
+    order = _order_in_rows(rows, vals)
     rows, cols, vals = rows[order], cols[order], vals[order]
-    starts = np.searchsorted(rows, rows, side="left")
-    first = (np.arange(rows.size) - starts) < k
+    first = _rank_in_rows(rows) < k
     return rows[first], cols[first], vals[first]
 
 

@@ -13,8 +13,13 @@ from functools import lru_cache
 
 import snowballstemmer
 
-WORD = re.compile(r"[0-9a-zæøåéüöä]+(?:-[0-9a-zæøåéüöä]+)*", re.IGNORECASE)
+# Letters and digits: [0-9a-zæøåéüöä] with IGNORECASE, written out (İ ı ſ K Å are the other code
+# points that IGNORECASE lets in), as the class without the flag is faster.
+_WORD_CHAR = "0-9a-zA-ZæøåéüöäÆØÅÉÜÖÄ\u0130\u0131\u017f\u212a\u212b"
+WORD = re.compile(f"[{_WORD_CHAR}]+(?:-[{_WORD_CHAR}]+)*")
 _BULLET = re.compile(r"(?:^|\n)[ \t]*(?:[•▪●◦\-\*]|o(?=[ \t]))[ \t]*|\s[•▪●*]\s*|(?<=\S)[•*]\s+")
+_BULLET_CHARS = "•▪●◦-*"  # every match of _BULLET holds one of these, or "o" at the start or after a line break
+_O_AT_START = re.compile(r"[ \t]*o[ \t]")
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"“”'’A-ZÆØÅ0-9])")
 _SOFT_HYPHEN = re.compile(r"(\w)-\s*\n\s*(?=[a-zæøå])")
 NUMBER_WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|pct\b|procent\b|procentpoint\b)", re.IGNORECASE)
@@ -63,11 +68,16 @@ def sentences(text: str) -> list[str]:
     return list(_sentences(text or ""))
 
 
+def _may_have_bullets(text: str) -> bool:
+    """False when `_BULLET` cannot match: no line break, no bullet character, no "o " at the start."""
+    return "\n" in text or any(c in text for c in _BULLET_CHARS) or _O_AT_START.match(text) is not None
+
+
 @lru_cache(maxsize=50_000)
 def _sentences(text: str) -> tuple[str, ...]:
-    text = _SOFT_HYPHEN.sub(r"\1", text or "")
+    text = _SOFT_HYPHEN.sub(r"\1", text) if "-" in text else text
     out: list[str] = []
-    for item in _BULLET.split(text):
+    for item in _BULLET.split(text) if _may_have_bullets(text) else (text,):
         for part in _SENTENCE_END.split(" ".join(item.split())):
             part = part.strip(" ;")
             if len(part) > 2:
