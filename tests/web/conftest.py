@@ -64,6 +64,11 @@ def _user(username: str, role: str | None, unit: OrgUnit | None, person_unit: Or
     return user
 
 
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def world(db) -> World:
     top = OrgUnit.objects.create(name="Testby Kommune", kind=OrgUnitKind.MUNICIPALITY)

@@ -25,7 +25,7 @@ from roedtraad.followup.models import FollowUpEntry, Indicator, PlannedFollowUp
 from roedtraad.org.models import OrgUnit, Role
 
 PUBLIC_STATUSES = tuple(LOCKED_STATUSES)
-ACTIONS = ("read", "edit", "submit", "review", "comment", "enter", "new_revision", "follow_up")
+ACTIONS = ("read", "edit", "submit", "review", "comment", "enter", "close", "new_revision", "follow_up")
 
 
 @dataclass
@@ -166,6 +166,7 @@ def can(user, action: str, contract: Contract) -> bool:
         "review": status == ContractStatus.SUBMITTED and (rights.director or area),
         "comment": rights.director or area or own,
         "enter": status == ContractStatus.SUBMITTED and rights.director,
+        "close": status == ContractStatus.ENTERED and rights.director,
         "new_revision": status == ContractStatus.ENTERED and (rights.director or own),
         "follow_up": status == ContractStatus.ENTERED and (rights.director or area or own),
     }

@@ -89,6 +89,7 @@ def contract_detail(request, pk):
         "actions": access.actions_for(request.user, contract),
         "stop_doing": contract.stop_doing_items.all(),
         "planned": contract.planned_follow_ups.select_related("goal").order_by("date"),
+        "change_requests": contract.change_requests.select_related("author__person"),
         "people": _people(request.user, contract),
         "crumbs": [{"label": _("Kontrakter"), "url": reverse("contract_list")}, {"label": str(contract)}],
     }
@@ -145,6 +146,7 @@ def goal_detail(request, pk):
         "contract": goal.contract,
         "sections": sections,
         "indicators": _indicator_items(goal.indicators.all()),
+        "comments": goal.comments.select_related("author__person").order_by("created_at"),
         "actions": access.actions_for(request.user, goal.contract),
         "crumbs": _contract_crumbs(goal.contract) + [{"label": str(goal)}],
     }

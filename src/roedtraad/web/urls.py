@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from roedtraad.web import contract_views, views
+from roedtraad.web import contract_views, editor, views, workflow_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -16,4 +16,12 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("import/", include("roedtraad.imports.urls")),
     path("checks/", include("roedtraad.checks.urls")),
+    path("contracts/<int:pk>/submit/", workflow_views.submit, name="contract_submit"),
+    path("contracts/<int:pk>/request-changes/", workflow_views.request_changes, name="contract_request_changes"),
+    path("contracts/<int:pk>/enter/", workflow_views.enter, name="contract_enter"),
+    path("contracts/<int:pk>/close/", workflow_views.close, name="contract_close"),
+    path("contracts/<int:pk>/new-revision/", workflow_views.new_revision, name="contract_new_revision"),
+    path("goals/<int:pk>/edit/", editor.goal_edit, name="goal_edit"),
+    path("goals/<int:pk>/comments/", workflow_views.add_comment, name="goal_comment"),
+    path("comments/<int:pk>/resolve/", workflow_views.resolve_comment, name="comment_resolve"),
 ]

@@ -1,0 +1,167 @@
+"""The goal editor: the sections of the contract's template in order, with help from the
+year's DUS requirements, validation, and optimistic locking on `Goal.version`.
+
+Two people editing the same goal: the second save is based on an older version and is
+refused with both versions shown, so nothing is overwritten silently.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from roedtraad.contracts.models import Goal, GoalLayout, GoalScope, GoalSection
+from roedtraad.contracts.workflow import record
+from roedtraad.core.sections import SECTION_LAYOUT, WORKPLAN_LAYOUT
+from roedtraad.web import access
+
+SECTION_HELP = {
+    "baggrund_formaal": gettext_lazy("Hvorfor arbejder I med målet? Beskriv udfordringen og formålet."),
+    "politisk_afsaet": gettext_lazy("Hvilke politikker, budgetforandringer og spor i DUS bygger målet på?"),
+    "udviklingsmaal": gettext_lazy("Selve målet: hvad vil I opnå? Skriv et måltal, hvis målet kan måles."),
+    "virkning_borger": gettext_lazy("Hvilken forskel gør målet for borgeren?"),
+    "tidsperspektiv": gettext_lazy("Hvornår skal målet være nået? Er det et- eller flerårigt?"),
+    "aktiviteter": gettext_lazy("Hvad gør I konkret for at nå målet? Én aktivitet pr. linje."),
+    "opfoelgning": gettext_lazy(
+        "Hvordan og hvor følger I op (fx ledergruppen, LMU, TRIO, kontraktdialog), og hvem er ansvarlig?"
+    ),
+    "arbejde_med": gettext_lazy("Det, I konkret arbejder med i år."),
+    "arbejde_hen_imod": gettext_lazy("Det, I arbejder hen imod: målet, gerne med et måltal."),
+    "samarbejde_med": gettext_lazy("Hvem samarbejder I med, og hvem har hvilken rolle?"),
+}
+GOAL_STATEMENT = {GoalLayout.SECTIONS: "udviklingsmaal", GoalLayout.WORKPLAN: "arbejde_hen_imod"}
+
+
+def layout_keys(goal: Goal) -> dict[str, str]:
+    return WORKPLAN_LAYOUT if goal.contract.layout == GoalLayout.WORKPLAN else SECTION_LAYOUT
+
+
+def requirement_help(goal: Goal) -> dict[str, list[str]]:
+    """The DUS requirements that are judged from each section, as help for the writer."""
+    found: dict[str, list[str]] = {}
+    if goal.contract.framework_id is None:
+        return found
+    for req in goal.contract.framework.requirements.filter(retired_at__isnull=True):
+        for key in (req.judged_by or {}).get("sections", []) or []:
+            found.setdefault(key, []).append(req.help_text or req.text)
+    return found
+
+
+class GoalForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    title = forms.CharField(label=gettext_lazy("Titel"), max_length=300)
+    scope = forms.ChoiceField(label=gettext_lazy("Type"), choices=GoalScope.choices)
+    multi_year = forms.BooleanField(label=gettext_lazy("Flerårigt mål"), required=False)
+
+    def __init__(self, *args, goal: Goal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.goal = goal
+        extra = requirement_help(goal)
+        for key, heading in layout_keys(goal).items():
+            self.fields[f"section_{key}"] = forms.CharField(
+                label=heading,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 5}),
+                help_text=" ".join([str(SECTION_HELP.get(key, "")), *extra.get(key, [])]).strip(),
+            )
+        self.fields["multi_year"].widget.attrs["class"] = "form-checkbox"
+        self.fields["title"].widget.attrs["class"] = "form-input"
+        self.fields["scope"].widget.attrs["class"] = "form-select"
+        for name, field in self.fields.items():
+            if name.startswith("section_"):
+                field.widget.attrs["class"] = "form-input"
+                if field.help_text:
+                    field.widget.attrs["aria-describedby"] = f"id_{name}-hint"
+
+    def clean(self):
+        data = super().clean()
+        statement = GOAL_STATEMENT[self.goal.contract.layout]
+        if not (data.get(f"section_{statement}") or "").strip():
+            self.add_error(f"section_{statement}", _("Skriv selve målet – det skal fremgå af kontrakten."))
+        if data.get("scope") == GoalScope.SHARED and not self.goal.partners.exists():
+            self.add_error("scope", _("Et fælles mål skal have mindst én partner med ansvar og rolle."))
+        return data
+
+    def section_fields(self):
+        return [self[name] for name in self.fields if name.startswith("section_")]
+
+
+def initial_for(goal: Goal) -> dict:
+    texts = {s.key: s.text for s in goal.sections.all()}
+    data = {"version": goal.version, "title": goal.title, "scope": goal.scope, "multi_year": goal.multi_year}
+    data.update({f"section_{key}": texts.get(key, "") for key in layout_keys(goal)})
+    return data
+
+
+class Conflict(Exception):
+    def __init__(self, stored: Goal):
+        self.stored = stored
+
+
+@transaction.atomic
+def save(goal: Goal, data: dict, user) -> Goal:
+    stored = Goal.objects.select_for_update().get(pk=goal.pk)
+    if stored.version != data["version"]:
+        raise Conflict(stored)
+    stored.title, stored.scope, stored.multi_year = data["title"], data["scope"], data["multi_year"]
+    stored.version += 1
+    record(stored, user, _("Redigeret i editoren"))
+    stored.save()
+    existing = {s.key: s for s in stored.sections.all()}
+    for order, key in enumerate(layout_keys(stored)):
+        text = data.get(f"section_{key}", "").strip()
+        section = existing.get(key)
+        if section is None and text:
+            GoalSection.objects.create(goal=stored, key=key, text=text, order=order)
+        elif section is not None and section.text != text:
+            section.text = text
+            section.save()
+    return stored
+
+
+def _conflict_rows(form: GoalForm, stored: Goal) -> list[dict]:
+    theirs = initial_for(stored)
+    rows = []
+    for name, field in form.fields.items():
+        if name == "version":
+            continue
+        mine = form.cleaned_data.get(name)
+        if str(mine or "").strip() != str(theirs.get(name) or "").strip():
+            rows.append({"label": field.label, "mine": mine, "theirs": theirs.get(name)})
+    return rows
+
+
+@login_required
+def goal_edit(request, pk):
+    goal = access.goal_for_user(request.user, pk, write=True)
+    goal = Goal.objects.select_related("contract__framework", "contract__holder").get(pk=goal.pk)
+    form = GoalForm(request.POST or None, goal=goal, initial=initial_for(goal))
+    context = {"goal": goal, "contract": goal.contract, "form": form, "conflict": None}
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(goal, form.cleaned_data, request.user)
+        except Conflict as conflict:
+            context["conflict"] = {
+                "mine": form.cleaned_data["version"],
+                "theirs": conflict.stored.version,
+                "rows": _conflict_rows(form, conflict.stored),
+            }
+            form = GoalForm(initial=None, data={**request.POST.dict(), "version": conflict.stored.version}, goal=goal)
+            form.is_valid()
+            context["form"] = form
+            return render(request, "web/goal_edit.html", context, status=409)
+        messages.success(request, _("Målet er gemt."))
+        return redirect("goal_detail", goal.pk)
+    context["crumbs"] = [
+        {"label": _("Kontrakter"), "url": reverse("contract_list")},
+        {"label": str(goal.contract), "url": reverse("contract_detail", args=[goal.contract_id])},
+        {"label": str(goal), "url": reverse("goal_detail", args=[goal.pk])},
+        {"label": _("Redigér")},
+    ]
+    return render(request, "web/goal_edit.html", context, status=400 if request.method == "POST" else 200)
