@@ -2,15 +2,15 @@
 DOCX imports of the five corpus documents, next to `pdftotext` on the same PDFs.
 
 usage: .venv/bin/python benchmarks/import.py [--repeat N]
-The PDF and DOCX files are generated as in tests/core/ingest/test_pdf_docx_roundtrip.py,
-into a temporary directory. Goals: the five text documents together < 0.5 s; PDF import
-within 3x of pdftotext.
+The PDF and DOCX files are made by tests/core/ingest/docgen.py (real-shaped: reflowed
+paragraphs, heading styles, lists; the form as a filled AcroForm) into a temporary
+directory. Goals: the five text documents together < 0.5 s; PDF import within 3x of pdftotext.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import json
 import os
 import platform
 import shutil
@@ -23,18 +23,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "roedtraad.settings")
+
+from tests.core.ingest import docgen  # noqa: E402
 
 from roedtraad.core.ingest.api import import_path  # noqa: E402
 
 
-def _generators():
-    path = ROOT / "tests" / "core" / "ingest" / "test_pdf_docx_roundtrip.py"
-    spec = importlib.util.spec_from_file_location("roundtrip", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.corpus_pdf, module.corpus_docx
+def _titles(path: Path) -> list[str]:
+    gold = json.loads((CORPUS / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    return [goal["title"] for goal in gold["goals"]]
 
 
 def _median_ms(func, paths: list[Path], repeat: int) -> float:
@@ -68,15 +67,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    corpus_pdf, corpus_docx = _generators()
     texts = sorted(CORPUS.glob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:
         sets: dict[str, list[Path]] = {"text": texts, "pdf": [], "docx": []}
         for path in texts:
             text = path.read_text(encoding="utf-8")
-            for kind, make in (("pdf", corpus_pdf), ("docx", corpus_docx)):
+            for kind, make in (("pdf", docgen.real_pdf), ("docx", docgen.real_docx)):
                 out = Path(tmp) / f"{path.stem}.{kind}"
-                out.write_bytes(make(text))
+                out.write_bytes(make(text, _titles(path)))
                 sets[kind].append(out)
         import_path(texts[0])  # imports and caches outside the measurement
         size = lambda paths: sum(p.stat().st_size for p in paths) / 1e6  # noqa: E731

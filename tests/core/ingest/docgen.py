@@ -1,0 +1,329 @@
+"""Real-shaped Word and PDF files made from a text dump and its gold annotation (test helper,
+also used by benchmarks/import.py). Nothing is stored: the files are made at run time.
+
+`blocks` turns a `pdftotext`-like dump into the paragraphs an author wrote: page artefacts
+dropped, the lines of a paragraph joined with spaces (a word hyphenated at a line end joined
+again), a paragraph that runs on after a blank line (a page break) kept whole, bullets as list
+items ("o" is the second level), the gold's goal titles as titles and the template's section
+headings as headings. The rules look at the text and the gold titles only, never at what the
+parser finds.
+
+* `real_docx`: titles "Heading 1", section headings "Heading 2", items "List Bullet" /
+  "List Bullet 2" / "List Number", the rest "Normal"; no empty paragraphs (spacing by style).
+  With `table=True` each goal's sections are a two-column table (heading cell | text cell).
+* `real_pdf` (reportlab platypus): paragraphs wrapped at another width than the dump, titles
+  and headings in bold and larger, bullets as `ListFlowable`s, a page number in the footer.
+  A form dump becomes a filled AcroForm (`line_pdf`'s form path).
+* `line_docx` / `line_pdf`: the old shapes, a paragraph (or a drawn line) per line of the dump.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+FIELD_LINE = re.compile(r"^\t(?P<name>[^\n]*?): (?P<value>[^\n]*)$")
+PAGE_NUMBER = re.compile(r"^\s*(?:Side \d+ af \d+|\d{1,3})\s*$")
+BULLET = re.compile(r"^\s*(?P<mark>[•▪\-–]|o(?=\s))\s+")
+NUMBERED = re.compile(r"^\s*(?P<num>\d{1,2})[.)]\s+(?=\S)")
+GLUED = re.compile(r"^ [A-ZÆØÅ]")  # pdftotext's shape of a heading glued to the line before
+TOC = re.compile(r"\.{4,}|…{2,}")
+SECTION_HEADING = re.compile(
+    r"^\s*(?:baggrund og formål|det politiske og strategiske afsæt|udviklingsmål(?:et)?|"
+    r"forventede? virkning(?:er)? for borgeren|tidsperspektiv|aktiviteter|"
+    r"opfølgning(?: på udviklingsmålet(?: og virkning)?)?|arbejde med|arbejde hen imod|samarbejde med|"
+    r"arbejdet foregår på baggrund af)(?:\s[^.:\n]{1,30})?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_NOT_HYPHENATED = {"og", "eller", "til", "samt", "som"}
+
+
+@dataclass
+class Block:
+    kind: str  # "title" | "heading" | "item" | "number" | "text" | "field"
+    text: str
+    level: int = 1
+
+
+def split_form(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The page text before a form dump's first field line, and the (name, value) fields."""
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if FIELD_LINE.match(line)), len(lines))
+    fields = [(m["name"], m["value"]) for line in lines[first:] if (m := FIELD_LINE.match(line))]
+    return "\n".join(lines[:first]), fields
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"^\s*(udviklingsmål\s*)?\d+\s*[).:]\s*", "", s.lower())
+    return " ".join(re.sub(r"[^\wæøå ]+", " ", s).split())
+
+
+def title_lines(lines: list[str], titles: list[str]) -> set[int]:
+    """Indexes of the lines that are the gold titles, in order: a whole line like the title
+    (0.8 similarity, a "Mål 2 –" prefix allowed), not a bullet, list entry or contents line."""
+    found, start = set(), 0
+    for title in titles:
+        want = _norm(title)
+        for i in range(start, len(lines)):
+            line = lines[i].strip()
+            if not line or BULLET.match(line) or TOC.search(line) or line.endswith("."):
+                continue
+            got = _norm(re.sub(r"^(?:udviklingsmål|mål)\s+\d+\s*[:.)\-–]\s*", "", line, flags=re.I))
+            if difflib.SequenceMatcher(None, got, want).ratio() >= 0.8:
+                found.add(i)
+                start = i + 1
+                break
+    return found
+
+
+def join(a: str, b: str) -> str:
+    """Two pieces of a paragraph joined; a word hyphenated at the end of `a` is made whole."""
+    a, b = a.rstrip(), b.strip()
+    word = b.split(" ", 1)[0]
+    if re.search(r"[^\W\d]-$", a) and word[:1].islower() and word not in _NOT_HYPHENATED:
+        return a[:-1] + b
+    return f"{a} {b}" if a else b
+
+
+def blocks(text: str, titles: list[str]) -> list[Block]:
+    """The paragraphs of a dump by the rules in the module's docstring."""
+    body, fields = split_form(text)
+    lines = ["" if PAGE_NUMBER.match(line) else line for line in body.replace("\f", "").split("\n")]
+    marked = title_lines(lines, titles)
+    out: list[Block] = []
+    current: Block | None = None
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            if current and not _runs_on(current, lines, i):
+                current = None
+            continue
+        if i in marked or SECTION_HEADING.match(s):
+            out.append(Block("title" if i in marked else "heading", s))
+            current = None
+        elif BULLET.match(line) or (NUMBERED.match(line) and not s.endswith(":")):
+            bullet = BULLET.match(line)
+            kind, level = ("item", 2 if bullet["mark"] == "o" else 1) if bullet else ("number", 1)
+            current = Block(kind, (BULLET if bullet else NUMBERED).sub("", line).strip(), level)
+            out.append(current)
+        elif current is None or GLUED.match(line):
+            current = Block("text", s)
+            out.append(current)
+        else:
+            current.text = join(current.text, s)
+    return out + [Block("field", f"\t{name}: {value}") for name, value in fields]
+
+
+def _runs_on(block: Block, lines: list[str], blank: int) -> bool:
+    """A paragraph goes on after blank lines when it has no sentence end and the next line
+    starts in lower case (a page break or a stray empty line in the middle of a sentence)."""
+    nxt = next((line for line in lines[blank + 1 :] if line.strip()), "")
+    if block.kind not in {"text", "item", "number"} or block.text.endswith((".", ":", "!", "?")):
+        return False
+    return bool(nxt) and not BULLET.match(nxt) and nxt.strip()[0].islower()
+
+
+# --- DOCX ------------------------------------------------------------------------------------
+
+_STYLES = {"title": "Heading 1", "heading": "Heading 2", "number": "List Number", "text": "Normal", "field": "Normal"}
+
+
+def _style(block: Block) -> str:
+    if block.kind == "item":
+        return "List Bullet 2" if block.level == 2 else "List Bullet"
+    return _STYLES[block.kind]
+
+
+def real_docx(text: str, titles: list[str], *, table: bool = False) -> bytes:
+    from docx import Document
+
+    document = Document()
+    parts = blocks(text, titles)
+    i = 0
+    while i < len(parts):
+        block = parts[i]
+        if table and block.kind == "heading" and _in_goal(parts, i):
+            i = _section_table(document, parts, i)
+            continue
+        document.add_paragraph(block.text, style=_style(block))
+        i += 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _in_goal(parts: list[Block], index: int) -> bool:
+    return any(b.kind == "title" for b in parts[:index])
+
+
+def _section_table(document, parts: list[Block], start: int) -> int:
+    """A two-column table of the section headings from `start` and their text, up to the next
+    title; returns the index after it."""
+    end = next((j for j in range(start, len(parts)) if parts[j].kind in {"title", "field"}), len(parts))
+    table = document.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    row = None
+    for block in parts[start:end]:
+        if block.kind == "heading":
+            row = table.add_row().cells
+            row[0].paragraphs[0].add_run(block.text).bold = True
+            continue
+        cell = row[1]
+        first = cell.paragraphs[0]
+        paragraph = first if not first.text and len(cell.paragraphs) == 1 else cell.add_paragraph()
+        paragraph.style = document.styles[_style(block)]
+        paragraph.add_run(block.text)
+    return end
+
+
+def line_docx(text: str) -> bytes:
+    """The old shape: a paragraph per line, a blank line an empty paragraph, bullets as list
+    paragraphs."""
+    from docx import Document
+
+    document = Document()
+    for line in text.replace("\f", "").split("\n"):
+        bullet = BULLET.match(line)
+        if bullet and not FIELD_LINE.match(line):
+            style = "List Bullet 2" if bullet["mark"] == "o" else "List Bullet"
+            document.add_paragraph(BULLET.sub("", line).strip(), style=style)
+        else:
+            document.add_paragraph(line.rstrip() if FIELD_LINE.match(line) else line.strip())
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+FONT, SIZE, LEADING, MARGIN = "Helvetica", 7.5, 10, 40
+
+
+def real_pdf(text: str, titles: list[str], *, width_mm: float = 150) -> bytes:
+    """Reflowed paragraphs (a form dump: a filled AcroForm, see `line_pdf`)."""
+    if split_form(text)[1]:
+        return line_pdf(text)
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    buffer = io.BytesIO()
+    side = (A4[0] - width_mm * mm) / 2
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=side, rightMargin=side, topMargin=50, bottomMargin=50)
+    doc.build(_flowables(blocks(text, titles)), onFirstPage=_footer, onLaterPages=_footer)
+    return buffer.getvalue()
+
+
+def _footer(canvas, doc) -> None:
+    canvas.setFont("Helvetica", 8)
+    canvas.drawCentredString(doc.pagesize[0] / 2, 25, str(doc.page))
+
+
+def _paragraph_styles() -> dict:
+    from reportlab.lib.styles import ParagraphStyle
+
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12.5, spaceAfter=7)
+    return {
+        "text": body,
+        "item": ParagraphStyle("item", parent=body, spaceAfter=2),
+        "title": ParagraphStyle(
+            "title", parent=body, fontName="Helvetica-Bold", fontSize=15, leading=18, spaceBefore=12
+        ),
+        "heading": ParagraphStyle("heading", parent=body, fontName="Helvetica-Bold", fontSize=11.5, leading=14),
+    }
+
+
+def _flowables(parts: list[Block]) -> list:
+    from reportlab.platypus import ListFlowable, Paragraph
+
+    styles = _paragraph_styles()
+    out: list = []
+    i = 0
+    while i < len(parts):
+        if parts[i].kind not in {"item", "number"}:
+            out.append(Paragraph(escape(parts[i].text), styles.get(parts[i].kind, styles["text"])))
+            i += 1
+            continue
+        end = next((j for j in range(i, len(parts)) if parts[j].kind not in {"item", "number"}), len(parts))
+        items = [_list_item(b, styles["item"]) for b in parts[i:end]]
+        numbered = parts[i].kind == "number"
+        out.append(
+            ListFlowable(
+                items,
+                bulletType="1" if numbered else "bullet",
+                start=None if numbered else "•",
+                bulletFontName="Helvetica",
+                bulletFontSize=10,
+                spaceAfter=7,
+            )
+        )
+        i = end
+    return out
+
+
+def _list_item(block: Block, style):
+    from reportlab.platypus import ListItem, Paragraph
+
+    bullet = {"value": "o"} if block.kind == "item" and block.level == 2 else {}
+    return ListItem(Paragraph(escape(block.text), style), leftIndent=18 * block.level, **bullet)
+
+
+def line_pdf(text: str) -> bytes:
+    """Each line of the dump drawn as a line; a new page after "Side N af M" or when full. A
+    form dump's field lines become a filled AcroForm after its page text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    body, fields = split_form(text)
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=1)
+    top = A4[1] - MARGIN
+    y = top
+    pdf.setFont(FONT, SIZE)
+    for line in body.split("\n"):
+        if y < MARGIN:
+            pdf.showPage()
+            pdf.setFont(FONT, SIZE)
+            y = top
+        if line.strip():
+            pdf.drawString(36, y, line.replace("\f", ""))
+        y -= LEADING
+        if re.match(r"^\s*Side \d+ af \d+\s*$", line):
+            pdf.showPage()
+            pdf.setFont(FONT, SIZE)
+            y = top
+    _field_pages(pdf, len(fields), top)
+    pdf.save()
+    return _fill_fields(buffer.getvalue(), fields) if fields else buffer.getvalue()
+
+
+def _field_pages(pdf, count: int, top: float) -> None:
+    """Empty text fields, one under the other; the values are set by `_fill_fields` (reportlab
+    draws appearances only for Latin-1 text, and the values hold quotes and dashes)."""
+    y = 0.0
+    for i in range(count):
+        if i == 0 or y < 60:
+            pdf.showPage()
+            y = top
+        pdf.line(30, y - 15, 560, y - 15)  # a page with only fields would not be written
+        pdf.acroForm.textfield(name=f"f{i}", value="", x=36, y=y - 14, width=520, height=14, borderWidth=0)
+        y -= 18
+
+
+def _fill_fields(data: bytes, fields: list[tuple[str, str]]) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import BooleanObject, NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    form = writer._root_object["/AcroForm"]
+    for ref, (name, value) in zip(form["/Fields"], fields, strict=True):
+        field = ref.get_object()
+        field[NameObject("/T")] = TextStringObject(name)
+        field[NameObject("/V")] = TextStringObject(value)
+    form[NameObject("/NeedAppearances")] = BooleanObject(True)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
