@@ -15,6 +15,7 @@ import zipfile
 from pathlib import PurePath
 
 from .model import Heading, SourceText, UnreadableDocument
+from .pdftext import PdfLine, mark_headings, page_lines, page_text
 
 MAX_BYTES = 25 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -23,8 +24,6 @@ TEXT_SUFFIXES = {".txt", ".text", ""}
 _ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "utf_16", "utf_32"]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd\ufffe\uffff]")
 _LETTER = re.compile(r"[^\W\d_]")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-_PARAGRAPH_GAP = 1.5  # a gap over 1.5 line spacings is a paragraph break
 # DOCX zip bomb limits: uncompressed total and per-member expansion ratio.
 _MAX_UNZIPPED_FACTOR = 8
 _MAX_RATIO = 200
@@ -202,14 +201,16 @@ def read_pdf(filename: str, data: bytes) -> SourceText:
         password = getattr(error, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD
         raise unreadable(filename, "pdf_encrypted" if password else "pdf_corrupt") from error
     try:
-        pages = [_page_text(pdf, i) for i in range(len(pdf))]
+        pages = [_page_lines(pdf, i) for i in range(len(pdf))]
         outline = [(bm.get_title() or "", bm.level + 1) for bm in pdf.get_toc(max_depth=3)]
     except pdfium.PdfiumError as error:
         raise unreadable(filename, "pdf_corrupt") from error
     finally:
         pdf.close()
-    text = "\n\f\n".join(pages) + "\n"
-    headings = headings_in(text, outline)
+    text, headings = _pages_text(pages)
+    marked = {h.start for h in headings}
+    headings += [h for h in headings_in(text, outline) if h.start not in marked]
+    headings.sort(key=lambda h: h.start)
     fields = pdf_form_fields(data)
     if fields:
         text += "".join(f"\t{name}: {value}\n" for name, value in fields)
@@ -219,41 +220,29 @@ def read_pdf(filename: str, data: bytes) -> SourceText:
     return SourceText(filename, "pdf", text, headings, pages=len(pages))
 
 
-def _page_text(pdf, index: int) -> str:
+def _page_lines(pdf, index: int) -> list[PdfLine]:
     page = pdf[index]
     textpage = page.get_textpage()
     try:
-        text = "\n".join(_lines_with_gaps(textpage, textpage.get_text_range()))
+        return page_lines(textpage)
     finally:
         textpage.close()
         page.close()
-    # pdfium marks a word hyphenated at the end of a line with U+FFFE and joins the lines.
-    return _CONTROL.sub("", text.replace("\ufffe", "-\n"))
 
 
-def _lines_with_gaps(textpage, raw: str) -> list[str]:
-    """The page's lines, with an empty line where the vertical gap to the previous line is
-    well over the page's usual line spacing, as `pdftotext` marks paragraphs (the layout
-    parsers read blank lines as paragraph breaks)."""
-    lines: list[str] = []
-    tops: list[float | None] = []
-    for match in _LINE.finditer(raw):
-        line = match.group()
-        indent = len(line) - len(line.lstrip())
-        bottom = textpage.get_charbox(match.start() + indent, loose=True)[1] if line.strip() else None
-        lines.append(line.rstrip("\r\n"))
-        tops.append(bottom)
-    gaps = [a - b for a, b in zip(tops, tops[1:], strict=False) if a is not None and b is not None and a > b]
-    if not gaps:
-        return lines
-    usual = sorted(gaps)[len(gaps) // 4]
-    out = [lines[0]]
-    for i in range(1, len(lines)):
-        before, here = tops[i - 1], tops[i]
-        if before is not None and here is not None and before - here > _PARAGRAPH_GAP * usual:
-            out.append("")
-        out.append(lines[i])
-    return out
+def _pages_text(pages: list[list[PdfLine]]) -> tuple[str, list[Heading]]:
+    """The pages' text with a form feed after each page, as `pdftotext` writes it, and the
+    headings their fonts show."""
+    mark_headings(pages)
+    parts: list[str] = []
+    headings: list[Heading] = []
+    pos = 0
+    for lines in pages:
+        text, found = page_text(lines, pos)
+        parts.append(text)
+        headings += found
+        pos += len(text) + 3  # "\n\f\n"
+    return "\n\f\n".join(parts) + "\n", headings
 
 
 def pdf_form_fields(data: bytes) -> list[tuple[str, str]]:
@@ -342,8 +331,8 @@ def _docx_blocks(container, seen: set | None = None):
         if isinstance(block, Table):
             for row in block.rows:
                 for cell in row.cells:
-                    if id(cell._tc) not in seen:  # a merged cell repeats in every row it spans
-                        seen.add(id(cell._tc))
+                    if cell._tc not in seen:  # a merged cell repeats in every row it spans
+                        seen.add(cell._tc)  # the element itself: an id() of a freed lxml proxy is reused
                         yield from _docx_blocks(cell, seen)
             continue
         text = block.text.rstrip().lstrip(" \u00a0")  # a leading tab is kept (form dumps)

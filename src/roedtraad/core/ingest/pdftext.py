@@ -1,0 +1,146 @@
+"""A PDF's text layer through pdfium, shaped like `pdftotext` output, with the headings its
+fonts show.
+
+Each page's lines are read with the position, size and weight of their first and last
+characters. An empty line marks a paragraph break where the vertical gap to the previous line
+is well over the page's usual line spacing. A line set larger than the document's body text,
+or bold where the body is not, and short enough to be a heading, is recorded as a `Heading`
+(the largest size is level 1); a heading wrapped over several lines is joined into one line,
+as a heading written on one line is what the layout parsers expect.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import Heading
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd\ufffe\uffff]")
+_LETTER = re.compile(r"[^\W\d_]")
+_PARAGRAPH_GAP = 1.5  # a gap over 1.5 line spacings is a paragraph break
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+_FORCE_BOLD = 1 << 18  # PDF font descriptor flag
+_MAX_HEADING = 160  # characters of a heading (joined lines included)
+
+
+@dataclass
+class PdfLine:
+    text: str
+    bottom: float | None = None  # None for a blank line
+    size: float = 0.0
+    bold: bool = False
+    heading: int = 0  # heading level, 0 for body text
+
+
+def page_lines(textpage) -> list[PdfLine]:
+    """The page's lines with the font of their first and last characters (a line counts as
+    bold or large only when both are)."""
+    raw_text = textpage.get_text_range()
+    lines = []
+    for match in _LINE.finditer(raw_text):
+        line = match.group().rstrip("\r\n")
+        stripped = line.rstrip()
+        if not stripped.strip():
+            lines.append(PdfLine(line))
+            continue
+        first = match.start() + len(line) - len(line.lstrip())
+        last = match.start() + len(stripped) - 1
+        size_a, bold_a = _font(textpage, first)
+        size_b, bold_b = _font(textpage, last)
+        bottom = textpage.get_charbox(first, loose=True)[1]
+        lines.append(PdfLine(line, bottom, min(size_a, size_b), bold_a and bold_b))
+    return lines
+
+
+def _font(textpage, index: int) -> tuple[float, bool]:
+    import pypdfium2.raw as raw
+
+    size = round(raw.FPDFText_GetFontSize(textpage.raw, index), 1)
+    weight = raw.FPDFText_GetFontWeight(textpage.raw, index)
+    flags = ctypes.c_int(0)
+    buffer = ctypes.create_string_buffer(128)
+    raw.FPDFText_GetFontInfo(textpage.raw, index, buffer, 128, ctypes.byref(flags))
+    name = buffer.value.decode("latin-1", "replace")
+    return size, weight >= 600 or bool(flags.value & _FORCE_BOLD) or bool(_BOLD_NAME.search(name))
+
+
+def mark_headings(pages: list[list[PdfLine]]) -> None:
+    """Set `heading` on the lines whose font stands out from the body text's."""
+    counts: Counter = Counter()
+    for line in (ln for page in pages for ln in page if ln.bottom is not None):
+        counts[(line.size, line.bold)] += len(line.text)
+    if not counts:
+        return
+    body_size, body_bold = counts.most_common(1)[0][0]
+    styles = sorted(
+        {(ln.size, ln.bold) for page in pages for ln in page if _stands_out(ln, body_size, body_bold)},
+        reverse=True,
+    )
+    for page in pages:
+        for line in page:
+            if _stands_out(line, body_size, body_bold):
+                line.heading = styles.index((line.size, line.bold)) + 1
+
+
+def _stands_out(line: PdfLine, body_size: float, body_bold: bool) -> bool:
+    if line.bottom is None or len(line.text.strip()) > _MAX_HEADING or not _LETTER.search(line.text):
+        return False
+    larger = line.size >= body_size * 1.12
+    return larger or (line.bold and not body_bold and line.size >= body_size * 0.95)
+
+
+def page_text(lines: list[PdfLine], offset: int) -> tuple[str, list[Heading]]:
+    """The page's text (wrapped headings joined, paragraph breaks as empty lines) and its
+    headings, offsets counted from `offset`."""
+    lines = _join_headings(lines)
+    gaps = [
+        a.bottom - b.bottom
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.bottom is not None and b.bottom is not None and a.bottom > b.bottom and not (a.heading or b.heading)
+    ]
+    usual = sorted(gaps)[len(gaps) // 4] if gaps else None
+    out: list[str] = []
+    headings: list[Heading] = []
+    pos = offset
+    for i, line in enumerate(lines):
+        if i and usual and _gap(lines[i - 1], line) > _PARAGRAPH_GAP * usual:
+            out.append("")
+            pos += 1
+        # pdfium marks a word hyphenated at the end of a line with U+FFFE and joins the lines.
+        text = _CONTROL.sub("", line.text.replace("\ufffe", "-\n"))
+        if line.heading and text.strip():
+            indent = len(text) - len(text.lstrip())
+            headings.append(Heading(pos + indent, pos + len(text.rstrip()), line.heading))
+        out.append(text)
+        pos += len(text) + 1
+    return "\n".join(out), headings
+
+
+def _gap(before: PdfLine, line: PdfLine) -> float:
+    if before.bottom is None or line.bottom is None:
+        return 0.0
+    return before.bottom - line.bottom
+
+
+def _join_headings(lines: list[PdfLine]) -> list[PdfLine]:
+    """A heading wrapped over several lines of the same font, close together, as one line."""
+    out: list[PdfLine] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and line.heading
+            and prev.heading == line.heading
+            and (prev.size, prev.bold) == (line.size, line.bold)
+            and prev.bottom - line.bottom < 2 * max(line.size, 1)
+            and len(prev.text.strip()) + len(line.text.strip()) < _MAX_HEADING
+        ):
+            prev.text = f"{prev.text.rstrip()} {line.text.strip()}"
+            prev.bottom = line.bottom
+            continue
+        out.append(line)
+    return out
