@@ -208,7 +208,7 @@ def test_the_overlap_list_shows_similar_goals_and_marks_shared_pairs(login, worl
 def test_the_overlap_list_filters_by_holder(login, world):
     page = login("director").get(reverse("checks:overlaps"), {"year": YEAR, "holder": world["far"].pk})
     rows = page.content.decode().split("<tbody>")[1]
-    assert rows.count("<tr") == rows.count('<span class="text-small">Nordskolen</span>') > 0
+    assert rows.count("<tr") == rows.count('<span class="small-text">Nordskolen</span>') > 0
 
 
 # Requirements as data ---------------------------------------------------------------------

@@ -159,10 +159,14 @@ class RequirementForm(forms.ModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    sections = SectionsField(label=_("Afsnit der søges i (tom = alle)"), required=False)
+    sections = SectionsField(
+        label=_("Afsnit der søges i"), required=False, help_text=_("Korte navne adskilt af komma; tom betyder alle.")
+    )
     min_sentences = forms.IntegerField(label=_("Mindste antal sætninger"), required=False, min_value=1, max_value=20)
     needs_number = forms.BooleanField(label=_("Kræver et måltal"), required=False)
-    number_sections = SectionsField(label=_("Afsnit hvor måltallet må stå"), required=False)
+    number_sections = SectionsField(
+        label=_("Afsnit hvor måltallet må stå"), required=False, help_text=_("Fx «udviklingsmaal, aktiviteter».")
+    )
     needs_activities = forms.BooleanField(label=_("Kræver aktiviteter"), required=False)
     activity_sections = SectionsField(label=_("Afsnit med aktiviteter"), required=False)
     responsibility_terms = TermsField(
@@ -187,6 +191,10 @@ class RequirementForm(forms.ModelForm):
                 self.initial.setdefault(key, value)
         self.initial.setdefault("evaluator", "terms")
         _style(self)
+
+    def fieldsets(self) -> list[tuple[str, list]]:
+        first = ["slug", "text", "help_text", "order"]
+        return [(_("Kravet"), [self[n] for n in first]), (_("Sådan bedømmes kravet"), [self[n] for n in RULE_FIELDS])]
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-SIZE = 760
+SIZE = 620
 CENTRE = SIZE / 2
 RADIUS = 250
 STYLES = {  # status → (colour, dash pattern)
@@ -31,6 +31,7 @@ class Edge:
     title: str
     status: str
     status_label: str = ""
+    badge: str = ""
     goal_url: str = ""
 
 
@@ -59,7 +60,7 @@ def svg(nodes: list[tuple[str, str]], edges: list[Edge], title: str) -> SafeStri
     """The drawing; `nodes` are (area, name) pairs, sorted by the caller."""
     pos = _positions(nodes)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-140 0 {SIZE + 280} {SIZE}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-170 0 {SIZE + 340} {SIZE}" role="img" '
         f'aria-labelledby="network-title" class="network-svg"><title id="network-title">{escape(title)}</title>'
     ]
     for edge in edges:

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,6 +28,7 @@ from roedtraad.web import access
 from roedtraad.web.contract_views import _partial, readers_only
 
 OVERLAP_TOP = 200
+PER_PAGE = 20
 
 
 def _crumbs(label: str, *before) -> list[dict]:
@@ -142,6 +144,9 @@ def report(request, pk):
     links = ctx.goal_links(request.user, contract.year)
     may_override = ctx.may_override(request.user, contract)
     items = _report_items(data, contract, links)
+    texts = {spec.slug: spec.text for _row, spec in requirement_specs(_framework_for(contract))}
+    for item in items:
+        item["text"] = texts.get(item["slug"], "")
     context = {
         "contract": contract,
         "data": data,
@@ -190,6 +195,7 @@ def _edges(report: dict, visible: dict[int, int], links: dict) -> list[Edge]:
             for p in goal["partners"]:
                 edge = Edge(item["holder"], p["unit"] or p["name"], goal["goal"], goal["title"], p["status"])
                 edge.status_label = str(ctx.PARTNER_LABELS[p["status"]])
+                edge.badge = ctx.PARTNER_BADGES[p["status"]]
                 goal_id = links.get((item["holder"], goal["goal"]))
                 edge.goal_url = reverse("goal_detail", args=[goal_id]) if goal_id else ""
                 edges.append(edge)
@@ -258,5 +264,16 @@ def overlaps(request):
     visible = ctx.visible_contracts(request.user, year) if year else {}
     holder_ids = {units.name[h]: h for h in visible.values()}
     rows = _overlap_rows(data, form, holder_ids, units, ctx.goal_links(request.user, year) if year else {})
-    context = {"form": form, "year": year, "rows": rows, "crumbs": _crumbs(_("Overlappende mål"))}
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "year": year,
+        "rows": page.object_list,
+        "page": page,
+        "total": len(rows),
+        "query": query.urlencode(),
+        "crumbs": _crumbs(_("Overlappende mål")),
+    }
     return render(request, _partial(request, "checks/overlaps.html", "results"), context)
