@@ -77,7 +77,9 @@ def save_draft(draft: ImportDraft, holder: OrgUnit, year: int, kind: str, user):
     from roedtraad.contracts.importing import save_parsed_document
 
     doc = draft.parsed()
-    doc.holder, doc.year, doc.kind = holder.name, year, kind
+    doc.year = year
+    if doc.kind != "dus":  # a framework (DUS) keeps its kind and has no holder
+        doc.holder, doc.kind = holder.name, kind
     try:
         with transaction.atomic():
             contract = save_parsed_document(doc, holder=holder, user=user)

@@ -12,12 +12,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from roedtraad.contracts.models import Contract
 from roedtraad.imports import corrections, preview, rights
 from roedtraad.imports.forms import BoundaryForm, FragmentForm, SaveForm, SectionForm, TitleForm, UploadForm
 from roedtraad.imports.models import DraftStatus, ImportBatch, ImportDraft
 from roedtraad.imports.pipeline import SaveRefused, error_line, max_bytes, parse_into, read_upload, save_draft
 from roedtraad.imports.tasks import BACKGROUND_FROM, parse_batch
 from roedtraad.org.models import OrgUnit, OrgUnitKind
+from roedtraad.web.access import rights_for
 
 
 def _crumbs(*extra: dict) -> list[dict]:
@@ -251,12 +253,16 @@ def save(request, pk):
         messages.error(request, _("Kontrakten blev ikke gemt. Ret felterne og prøv igen."))
         return render(request, "imports/preview.html", _preview_context(request, draft, form), status=400)
     data = form.cleaned_data
+    if draft.document.get("kind") == "dus" and not rights_for(request.user).director:
+        raise PermissionDenied("only a director imports the DUS")
     try:
         contract = save_draft(draft, data["holder"], data["year"], data["kind"], request.user)
     except SaveRefused as error:
         messages.error(request, str(error))
         return render(request, "imports/preview.html", _preview_context(request, draft, form), status=409)
     messages.success(request, _("%(file)s er gemt som %(contract)s.") % {"file": draft.filename, "contract": contract})
+    if not isinstance(contract, Contract):  # a DUS is saved as the year's framework
+        return redirect("imports:upload")
     return redirect("contract_detail", pk=contract.pk)
 
 
