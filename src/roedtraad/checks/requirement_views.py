@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from roedtraad.checks import context as ctx
-from roedtraad.checks.forms import RequirementForm, YearFilter
+from roedtraad.checks.forms import EVALUATORS, RequirementForm, YearFilter
 from roedtraad.checks.services import ensure_requirements
 from roedtraad.core.rules.catalogue import default_requirements
 from roedtraad.frameworks.models import Framework, Requirement
@@ -32,9 +32,13 @@ def _crumbs(year: int, label: str | None = None) -> list[dict]:
 def requirement_list(request):
     years = sorted(Framework.objects.values_list("year", flat=True), reverse=True)
     form = YearFilter(request.GET or None, years)
+    del form.fields["area"]
     year = ctx.chosen_year(form, years)
     framework = Framework.objects.filter(year=year).first() if year else None
     rows = list(framework.requirements.order_by("retired_at", "order", "slug")) if framework else []
+    labels = dict(EVALUATORS)
+    for row in rows:
+        row.evaluator_label = labels.get((row.judged_by or {}).get("evaluator", "terms"), "")
     context = {
         "form": form,
         "year": year,
