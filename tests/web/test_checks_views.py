@@ -296,3 +296,11 @@ def test_query_count_does_not_grow_with_goals(login, world, page, role):
     large = count_queries(client, url)
     assert large == small, f"{page} as {role}: {small} queries with 1 goal per contract, {large} with 7"
     assert small <= 30, f"{page}: {small} queries"
+
+
+def test_htmx_filter_requests_get_only_the_results(login, world):
+    client = login("director")
+    for name in ("checks:matrix", "checks:overlaps"):
+        response = client.get(reverse(name), {"year": YEAR}, HTTP_HX_REQUEST="true")
+        text = response.content.decode()
+        assert response.status_code == 200 and text.lstrip().startswith('<div id="results"') and "<html" not in text
