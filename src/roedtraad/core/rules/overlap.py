@@ -66,14 +66,30 @@ def _prune(matrix: sp.csr_matrix, keep: int) -> sp.csr_matrix:
     return sp.csr_matrix((matrix.data[chosen], (rows[chosen], matrix.indices[chosen])), shape=matrix.shape)
 
 
+def _may_be_top(rows: np.ndarray, vals: np.ndarray, nrows: int, k: int, buckets: int = 256) -> np.ndarray:
+    """A mask that keeps, per row, every entry at least as large as the row's k-th largest: values
+    are put in buckets (monotonically), and a row keeps the buckets from the one holding its k-th
+    largest value up. Cheap (no sort), and it leaves few entries to sort."""
+    scale = np.float32((buckets - 1) / max(float(vals.max()), 1e-30))
+    bucket = np.minimum((vals * scale).astype(np.int64), buckets - 1)
+    hist = np.bincount(rows * buckets + bucket, minlength=nrows * buckets).reshape(nrows, buckets)
+    at_least = np.cumsum(hist[:, ::-1], axis=1)  # [r, j]: entries of row r in the top j+1 buckets
+    threshold = np.where(at_least[:, -1] >= k, buckets - 1 - np.argmax(at_least >= k, axis=1), 0)
+    return bucket >= threshold[rows]
+
+
 def _top_per_row(block: sp.coo_matrix, offset: int, groups: np.ndarray, k: int):
-    rows = block.row + offset
-    keep = (groups[rows] != groups[block.col]) & (block.data >= CANDIDATE_FLOOR)
+    """The `k` largest entries of each row with a column of another group (ties: the first ones)."""
+    rows = block.row.astype(np.int64)
+    keep = (block.data >= CANDIDATE_FLOOR) & (groups[rows + offset] != groups[block.col])
     rows, cols, vals = rows[keep], block.col[keep], block.data[keep]
+    if vals.size:
+        keep = _may_be_top(rows, vals, block.shape[0], k)
+        rows, cols, vals = rows[keep], cols[keep], vals[keep]
     order = _order_in_rows(rows, vals)
     rows, cols, vals = rows[order], cols[order], vals[order]
     first = _rank_in_rows(rows) < k
-    return rows[first], cols[first], vals[first]
+    return rows[first] + offset, cols[first], vals[first]
 
 
 def candidate_pairs(matrix: sp.csr_matrix, groups: np.ndarray, per_goal: int) -> tuple[np.ndarray, np.ndarray]:

@@ -78,11 +78,11 @@ class StemSpace:
 
     def _stem_ids(self, docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Stem ids of all words of all documents (-1 for left-out words), and each document's start."""
-        words, findall = self.words, WORD.findall
+        look_up, findall = self.words.__getitem__, WORD.findall
         flat: list[int] = []
         starts = [0]
         for doc in docs:
-            flat.extend([words[w] for w in findall(doc)])
+            flat.extend(map(look_up, findall(doc)))
             starts.append(len(flat))
         return np.array(flat, dtype=np.int64), np.array(starts, dtype=np.int64)
 
