@@ -27,23 +27,24 @@ from xml.sax.saxutils import escape
 
 FIELD_LINE = re.compile(r"^\t(?P<name>[^\n]*?): (?P<value>[^\n]*)$")
 PAGE_NUMBER = re.compile(r"^\s*(?:Side \d+ af \d+|\d{1,3})\s*$")
-BULLET = re.compile(r"^\s*(?P<mark>[•▪\-–]|o(?=\s))\s+")
+BULLET = re.compile(r"^\s*(?P<mark>[•▪·*\-–]|o(?=\s))\s+")
 NUMBERED = re.compile(r"^\s*(?P<num>\d{1,2})[.)]\s+(?=\S)")
 GLUED = re.compile(r"^ [A-ZÆØÅ]")  # pdftotext's shape of a heading glued to the line before
 TOC = re.compile(r"\.{4,}|…{2,}")
 SECTION_HEADING = re.compile(
-    r"^\s*(?:baggrund og formål|det politiske og strategiske afsæt|udviklingsmål(?:et)?|"
-    r"forventede? virkning(?:er)? for borgeren|tidsperspektiv|aktiviteter|"
+    r"^\s*(?:lokal |fælles |fælles ramme for )?(?:baggrund og formål|det politiske og strategiske afsæt|"
+    r"udviklingsmål(?:et)?|forvent\w* virkning\w* for borger\w*|tidsperspektiv|aktiviteter(?:/opgaver)?|"
     r"opfølgning(?: på udviklingsmålet(?: og virkning)?)?|arbejde med|arbejde hen imod|samarbejde med|"
     r"arbejdet foregår på baggrund af)(?:\s[^.:\n]{1,30})?\s*:?\s*$",
     re.IGNORECASE,
 )
+SHORT = 60  # a line this short ends its paragraph when the next one starts a sentence
 _NOT_HYPHENATED = {"og", "eller", "til", "samt", "som"}
 
 
 @dataclass
 class Block:
-    kind: str  # "title" | "heading" | "item" | "number" | "text" | "field"
+    kind: str  # "title" | "heading" | "label" | "item" | "number" | "text" | "field"
     text: str
     level: int = 1
 
@@ -61,22 +62,30 @@ def _norm(s: str) -> str:
     return " ".join(re.sub(r"[^\wæøå ]+", " ", s).split())
 
 
-def title_lines(lines: list[str], titles: list[str]) -> set[int]:
-    """Indexes of the lines that are the gold titles, in order: a whole line like the title
-    (0.8 similarity, a "Mål 2 –" prefix allowed), not a bullet, list entry or contents line."""
-    found, start = set(), 0
+def title_lines(lines: list[str], titles: list[str]) -> dict[int, int]:
+    """Where the gold titles are, in order (first line index → number of lines): a whole line
+    like the title (0.8 similarity, a "Mål 2 –" prefix allowed), or two lines when the title
+    wraps; not a bullet, list entry or contents line."""
+    found: dict[int, int] = {}
+    start = 0
     for title in titles:
         want = _norm(title)
         for i in range(start, len(lines)):
             line = lines[i].strip()
             if not line or BULLET.match(line) or TOC.search(line) or line.endswith("."):
                 continue
-            got = _norm(re.sub(r"^(?:udviklingsmål|mål)\s+\d+\s*[:.)\-–]\s*", "", line, flags=re.I))
-            if difflib.SequenceMatcher(None, got, want).ratio() >= 0.8:
-                found.add(i)
-                start = i + 1
+            one = _likeness(line, want)
+            if one >= 0.8:
+                two = _likeness(f"{line} {lines[i + 1].strip()}", want) if i + 1 < len(lines) else 0.0
+                found[i] = 2 if two > one else 1
+                start = i + found[i]
                 break
     return found
+
+
+def _likeness(line: str, want: str) -> float:
+    got = _norm(re.sub(r"^(?:udviklingsmål|mål)\s+\d+\s*[:.)\-–]\s*", "", line, flags=re.I))
+    return difflib.SequenceMatcher(None, got, want).ratio()
 
 
 def join(a: str, b: str) -> str:
@@ -93,6 +102,8 @@ def blocks(text: str, titles: list[str]) -> list[Block]:
     body, fields = split_form(text)
     lines = ["" if PAGE_NUMBER.match(line) else line for line in body.replace("\f", "").split("\n")]
     marked = title_lines(lines, titles)
+    for i, count in marked.items():
+        lines[i : i + count] = [" ".join(x.strip() for x in lines[i : i + count])] + [""] * (count - 1)
     out: list[Block] = []
     current: Block | None = None
     for i, line in enumerate(lines):
@@ -109,12 +120,30 @@ def blocks(text: str, titles: list[str]) -> list[Block]:
             kind, level = ("item", 2 if bullet["mark"] == "o" else 1) if bullet else ("number", 1)
             current = Block(kind, (BULLET if bullet else NUMBERED).sub("", line).strip(), level)
             out.append(current)
-        elif current is None or GLUED.match(line):
+        elif _is_label(lines, i):
+            out.append(Block("label", s))
+            current = None
+        elif current is None or GLUED.match(line) or _broken(lines[i - 1], s):
             current = Block("text", s)
             out.append(current)
         else:
             current.text = join(current.text, s)
     return out + [Block("field", f"\t{name}: {value}") for name, value in fields]
+
+
+def _is_label(lines: list[str], i: int) -> bool:
+    """Any other heading: a short capitalised line standing alone after a blank line (or glued),
+    with no sentence end, followed by a blank line or a capitalised line."""
+    s = lines[i].strip()
+    alone = i == 0 or not lines[i - 1].strip() or GLUED.match(lines[i])
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    shaped = len(s) <= SHORT and s[0].isupper() and not s.endswith((".", ",", ";", ":")) and " vil vi" not in s
+    return bool(alone and shaped and (not nxt or nxt[0].isupper()) and not TOC.search(s))
+
+
+def _broken(before: str, line: str) -> bool:
+    """The author broke the line: the one before is short and this one starts in upper case."""
+    return len(before.strip()) <= SHORT and not before.rstrip().endswith("-") and line[0].isupper()
 
 
 def _runs_on(block: Block, lines: list[str], blank: int) -> bool:
@@ -128,16 +157,27 @@ def _runs_on(block: Block, lines: list[str], blank: int) -> bool:
 
 # --- DOCX ------------------------------------------------------------------------------------
 
-_STYLES = {"title": "Heading 1", "heading": "Heading 2", "number": "List Number", "text": "Normal", "field": "Normal"}
+_STYLES = {
+    "title": "Heading 1",
+    "heading": "Heading 2",
+    "label": "Heading 1",
+    "number": "List Number",
+    "text": "Normal",
+    "field": "Normal",
+}
+_HEADINGS = {"title", "heading", "label"}
 
 
-def _style(block: Block) -> str:
+def _style(block: Block, styled: bool = True) -> str:
+    if block.kind in _HEADINGS and not styled:
+        return "Normal"
     if block.kind == "item":
         return "List Bullet 2" if block.level == 2 else "List Bullet"
     return _STYLES[block.kind]
 
 
-def real_docx(text: str, titles: list[str], *, table: bool = False) -> bytes:
+def real_docx(text: str, titles: list[str], *, table: bool = False, styled: bool = True) -> bytes:
+    """`styled=False`: headings as bold "Normal" paragraphs, as many authors write them."""
     from docx import Document
 
     document = Document()
@@ -148,7 +188,8 @@ def real_docx(text: str, titles: list[str], *, table: bool = False) -> bytes:
         if table and block.kind == "heading" and _in_goal(parts, i):
             i = _section_table(document, parts, i)
             continue
-        document.add_paragraph(block.text, style=_style(block))
+        paragraph = document.add_paragraph(style=_style(block, styled))
+        paragraph.add_run(block.text).bold = block.kind in _HEADINGS or None
         i += 1
     buffer = io.BytesIO()
     document.save(buffer)
@@ -226,12 +267,12 @@ def _paragraph_styles() -> dict:
     from reportlab.lib.styles import ParagraphStyle
 
     body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12.5, spaceAfter=7)
+    title = ParagraphStyle("title", parent=body, fontName="Helvetica-Bold", fontSize=15, leading=18, spaceBefore=12)
     return {
         "text": body,
+        "label": title,
         "item": ParagraphStyle("item", parent=body, spaceAfter=2),
-        "title": ParagraphStyle(
-            "title", parent=body, fontName="Helvetica-Bold", fontSize=15, leading=18, spaceBefore=12
-        ),
+        "title": title,
         "heading": ParagraphStyle("heading", parent=body, fontName="Helvetica-Bold", fontSize=11.5, leading=14),
     }
 

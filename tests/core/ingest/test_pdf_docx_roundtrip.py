@@ -3,7 +3,8 @@ at test time by `docgen`, never stored), read back through `read_source` + `pars
 scored by the shared gold scorer with its default bars.
 
 Shapes: "docx" (paragraphs reflowed, heading styles, list paragraphs), "docx_table" (the same
-with each goal's sections as a two-column table), "pdf" (reflowed at another width, bold
+with each goal's sections as a two-column table), "docx_plain" (headings as bold "Normal"
+paragraphs, the sections in a table), "pdf" (reflowed at another width, bold
 headings, bullet lists; a form dump as a filled AcroForm) and "line_pdf" (a drawn line per line
 of the dump, as `pdftotext` would print it).
 """
@@ -26,6 +27,7 @@ UNSEEN = Path(__file__).parent / "unseen"
 SHAPES = {
     "docx": ("docx", lambda text, titles: docgen.real_docx(text, titles)),
     "docx_table": ("docx", lambda text, titles: docgen.real_docx(text, titles, table=True)),
+    "docx_plain": ("docx", lambda text, titles: docgen.real_docx(text, titles, table=True, styled=False)),
     "pdf": ("pdf", lambda text, titles: docgen.real_pdf(text, titles)),
     "line_pdf": ("pdf", lambda text, titles: docgen.line_pdf(text)),
 }
@@ -82,9 +84,8 @@ def test_word_heading_styles_are_recorded_as_headings(corpus_dir, gold_dir):
     stem, text, titles = documents(corpus_dir, gold_dir)[0]
     source = read_source(f"{stem}.docx", docgen.real_docx(text, titles))
     headings = [(source.text[h.start : h.end], h.level) for h in source.headings]
-    expected = [
-        (b.text, 1 if b.kind == "title" else 2) for b in docgen.blocks(text, titles) if b.kind in {"title", "heading"}
-    ]
+    levels = {"title": 1, "label": 1, "heading": 2}
+    expected = [(b.text, levels[b.kind]) for b in docgen.blocks(text, titles) if b.kind in levels]
     assert headings == expected
 
 
@@ -99,3 +100,11 @@ def test_reflowed_paragraphs_join_lines_and_undo_hyphenation():
         ("item", "Et punkt der fortsætter", 1),
         ("item", "Et underpunkt", 2),
     ]
+
+
+def test_pdf_headings_are_read_from_the_fonts_and_wrapped_titles_joined(corpus_dir, gold_dir):
+    stem, text, titles = next(d for d in documents(corpus_dir, gold_dir) if max(map(len, d[2]), default=0) > 80)
+    source = read_source(f"{stem}.pdf", docgen.real_pdf(text, titles))
+    headings = [source.text[h.start : h.end] for h in source.headings]
+    assert set(titles) <= set(headings)
+    assert {h.level for h in source.headings} == {1, 2}

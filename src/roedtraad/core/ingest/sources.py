@@ -361,11 +361,22 @@ def _classify(paragraph, text: str) -> tuple[str, str, int]:
         match = _HEADING_STYLE.match(name)
         if match:
             return text, "heading", int(match.group(1))
+    if _all_bold(paragraph, text):
+        return text, "heading", 3
     p_pr = paragraph._p.pPr
     numbered = p_pr is not None and p_pr.numPr is not None
     if numbered or any(n.startswith(("list", "liste")) for n in names):
         return f"{_BULLETS[min(_list_level(p_pr, names), len(_BULLETS)) - 1]} {text}", "item", 0
     return text, "text", 0
+
+
+def _all_bold(paragraph, text: str) -> bool:
+    """A short paragraph set in bold throughout, without a sentence end: a heading written
+    without a heading style."""
+    if len(text) > 150 or text.endswith((".", ",", ";")):
+        return False
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and all(run.bold or (run.style is not None and run.style.font.bold) for run in runs)
 
 
 def _list_level(p_pr, names: set[str]) -> int:

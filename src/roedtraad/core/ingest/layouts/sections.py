@@ -152,12 +152,26 @@ def _marked_titles(lines: list[Line], heads: dict[int, HeadingMatch], marked: se
     """Goal titles among the lines the source marks as headings: not a section heading, not a
     bare "Udviklingsmål" label, and followed by a section heading within a few lines."""
     found: dict[int, int] = {}
+    order = sorted(marked | set(heads))
     for index in sorted(marked):
         ln = lines[index]
         if index in heads or not section_follows(lines, heads, index):
+            continue
+        following = order[order.index(index) + 1 :]
+        if following and following[0] not in heads:  # another heading comes first ("Indledning")
+            continue
+        if _labels_next_title(following, heads, marked):
             continue
         numbered = NUMBERED_GOAL.match(ln.text)
         if numbered and not numbered.group("title"):
             continue
         found[index] = title_number(ln.text) or (int(numbered.group("num")) if numbered else len(found) + 1)
     return found
+
+
+def _labels_next_title(following: list[int], heads: dict[int, HeadingMatch], marked: set[int]) -> bool:
+    """The next heading is a bare "Udviklingsmål" label right above the next marked title: the
+    line before it (a document title, an introduction's heading) is no goal of its own."""
+    if len(following) < 2 or heads[following[0]].key != "udviklingsmaal":
+        return False
+    return following[1] in marked and following[1] not in heads
