@@ -129,14 +129,25 @@ def _shared_terms(
     return [surface.get(features[c], features[c]) for c in both.col[order]]
 
 
-def closest_sentences(vectorizer: StemSpace, a: Sequence[str], b: Sequence[str]) -> tuple[str, str, float]:
-    """The most similar pair of sentences of two goals, and its cosine."""
-    if not a or not b:
+def sentence_vectors(space: StemSpace, texts: list[list[str]], goals: Iterable[int]) -> dict[int, tuple]:
+    """Per goal: its sentences (the title when it has none) and their TF-IDF rows, made in one pass."""
+    sents = {g: texts[g][2:] or texts[g][:1] for g in goals}
+    matrix = space.transform([s for group in sents.values() for s in group])
+    out, start = {}, 0
+    for goal, group in sents.items():
+        out[goal] = (group, matrix[start : start + len(group)])
+        start += len(group)
+    return out
+
+
+def closest_sentences(a: tuple[list[str], sp.csr_matrix], b: tuple[list[str], sp.csr_matrix]) -> tuple[str, str, float]:
+    """The most similar pair of sentences of two goals (sentences, rows), and its cosine."""
+    (sa, va), (sb, vb) = a, b
+    if not sa or not sb:
         return "", "", 0.0
-    va, vb = vectorizer.transform(a), vectorizer.transform(b)
     sims = (va @ vb.T).toarray()
     x, y = np.unravel_index(int(np.argmax(sims)), sims.shape)
-    return clean(a[x]), clean(b[y]), float(sims[x, y])
+    return clean(sa[x]), clean(sb[y]), float(sims[x, y])
 
 
 def find_overlaps(
@@ -163,10 +174,11 @@ def find_overlaps(
     order = order[scores[order] >= min_score][:top]
     features = vectorizer.features
     linked_set = set(linked)
+    sents = sentence_vectors(vectorizer, texts, dict.fromkeys(int(x) for k in order for x in (i[k], j[k])))
     out = []
     for k in order:
         a, b = int(i[k]), int(j[k])
-        sa, sb, _ = closest_sentences(vectorizer, texts[a][2:] or texts[a][:1], texts[b][2:] or texts[b][:1])
+        sa, sb, _ = closest_sentences(sents[a], sents[b])
         key = frozenset({(refs[a].holder, refs[a].goal), (refs[b].holder, refs[b].goal)})
         out.append(
             Overlap(

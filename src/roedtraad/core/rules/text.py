@@ -155,6 +155,11 @@ def _contains_any(text: str, options: tuple[str, ...]) -> bool:
     return any(o in text for o in options)
 
 
+def _rarest_first(parts: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """The parts of a phrase, longest (most telling) first, to rule a text out quickly."""
+    return tuple(sorted(parts, key=lambda options: -min(map(len, options))))
+
+
 class AnyTerm:
     """Tests a text for any of several terms, with the same result as the terms' patterns:
     substrings for compound terms, word starts for one-word terms; a phrase's pattern is only
@@ -165,7 +170,9 @@ class AnyTerm:
         single = [t for t in terms if t.parts and not t.compound and len(t.parts) == 1]
         self.starts = tuple(" " + p for t in single for p in t.parts[0])
         self.phrases = tuple(
-            (tuple(tuple(" " + o for o in part) for part in t.parts), t.pattern) for t in terms if len(t.parts) > 1
+            (_rarest_first(tuple(tuple(" " + o for o in part) for part in t.parts)), t.pattern)
+            for t in terms
+            if len(t.parts) > 1
         )
         others = [t for t in terms if not t.parts]
         self.pattern = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in others)) if others else None
@@ -176,8 +183,12 @@ class AnyTerm:
         if _contains_any(text.lowered, self.inside) or _contains_any(text.words, self.starts):
             return True
         for parts, pattern in self.phrases:
-            if all(_contains_any(text.words, part) for part in parts) and pattern.search(text.lowered):
-                return True
+            for part in parts:
+                if not _contains_any(text.words, part):
+                    break
+            else:
+                if pattern.search(text.lowered):
+                    return True
         return self.pattern is not None and self.pattern.search(text.lowered) is not None
 
 
