@@ -32,6 +32,8 @@ def pages():
 
     goal = Goal.objects.filter(title="Lavt sygefravær", contract__status="entered").order_by("pk").first()
     indicator = Indicator.objects.filter(goal=goal).first()
+    draft_goal = Goal.objects.filter(contract__status="draft").order_by("pk").first()
+    submitted = Goal.objects.filter(contract__status="submitted").order_by("pk").first().contract_id
     return [
         ("kontraktholder", "start", "/"),
         ("direktoer", "start-director", "/"),
@@ -39,6 +41,8 @@ def pages():
         ("fagchef", "contract", f"/contracts/{goal.contract_id}/"),
         ("fagchef", "goal", f"/goals/{goal.pk}/"),
         ("laeser", "indicator", f"/indicators/{indicator.pk}/"),
+        ("direktoer", "contract-submitted-director", f"/contracts/{submitted}/"),
+        ("direktoer", "goal-edit", f"/goals/{draft_goal.pk}/edit/"),
         ("laeser", "search", "/search/?q=sygefraværet"),
         (None, "login", "/login/"),
     ]

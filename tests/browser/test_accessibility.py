@@ -95,3 +95,27 @@ def test_axe_is_really_running(browser):
     page.set_content("<html><head><title>x</title></head><body><main><img src='x.png'></main></body></html>")
     assert "image-alt" in {v["id"] for v in axe_violations(page)}
     page.close()
+
+
+def test_two_editors_of_one_goal_the_second_sees_both_versions(browser, live_server, demo):
+    from roedtraad.contracts.models import Goal
+
+    goal = Goal.objects.filter(contract__status="draft", contract__holder__name="Ungecenter Fjordby").first()
+    url = f"{live_server.url}/goals/{goal.pk}/edit/"
+    pages = []
+    for _ in range(2):
+        page = browser.new_context().new_page()
+        log_in(page, live_server.url, "direktoer")
+        page.goto(url)
+        pages.append(page)
+    pages[0].fill("#id_title", "Første redaktørs titel")
+    pages[0].click("main form button[type=submit]")
+    pages[0].wait_for_url(f"**/goals/{goal.pk}/")
+    pages[1].fill("#id_title", "Anden redaktørs titel")
+    pages[1].click("main form button[type=submit]")
+    pages[1].wait_for_load_state()
+    text = pages[1].locator("main").inner_text()
+    assert "version 1" in text and "version 2" in text and "Første redaktørs titel" in text
+    assert axe_violations(pages[1]) == []
+    for page in pages:
+        page.context.close()
