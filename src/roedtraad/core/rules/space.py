@@ -125,8 +125,8 @@ class StemSpace:
         return sp.csr_matrix(self.tfidf.transform(counts, copy=False))
 
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
-        if self.features.size == 0:
-            return sp.csr_matrix((len(texts), 0), dtype=np.float32)
+        if self.features.size == 0 or not texts:
+            return sp.csr_matrix((len(texts), self.features.size), dtype=np.float32)
         ids, starts = self._stem_ids(texts)
         counts = self._counts(ids, starts, self.column, self.features.size)
         return sp.csr_matrix(self.tfidf.transform(counts, copy=False))
