@@ -26,7 +26,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "roedtraad.settings")
 
-from tests.core.ingest import docgen  # noqa: E402
+from tests.core.ingest import docgen, pdfgen  # noqa: E402
 
 from roedtraad.core.ingest.api import import_path  # noqa: E402
 
@@ -72,7 +72,7 @@ def main() -> int:
         sets: dict[str, list[Path]] = {"text": texts, "pdf": [], "docx": []}
         for path in texts:
             text = path.read_text(encoding="utf-8")
-            for kind, make in (("pdf", docgen.real_pdf), ("docx", docgen.real_docx)):
+            for kind, make in (("pdf", pdfgen.real_pdf), ("docx", docgen.real_docx)):
                 out = Path(tmp) / f"{path.stem}.{kind}"
                 out.write_bytes(make(text, _titles(path)))
                 sets[kind].append(out)

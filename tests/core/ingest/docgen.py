@@ -11,10 +11,9 @@ parser finds.
 * `real_docx`: titles "Heading 1", section headings "Heading 2", items "List Bullet" /
   "List Bullet 2" / "List Number", the rest "Normal"; no empty paragraphs (spacing by style).
   With `table=True` each goal's sections are a two-column table (heading cell | text cell).
-* `real_pdf` (reportlab platypus): paragraphs wrapped at another width than the dump, titles
-  and headings in bold and larger, bullets as `ListFlowable`s, a page number in the footer.
-  A form dump becomes a filled AcroForm (`line_pdf`'s form path).
-* `line_docx` / `line_pdf`: the old shapes, a paragraph (or a drawn line) per line of the dump.
+  "label" blocks (other headings: "Indledning", a document's title) are "Heading 1" too.
+  `styled=False` writes every heading as a bold "Normal" paragraph instead.
+* PDF files: see `pdfgen`.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ import difflib
 import io
 import re
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 FIELD_LINE = re.compile(r"^\t(?P<name>[^\n]*?): (?P<value>[^\n]*)$")
 PAGE_NUMBER = re.compile(r"^\s*(?:Side \d+ af \d+|\d{1,3})\s*$")
@@ -218,153 +216,3 @@ def _section_table(document, parts: list[Block], start: int) -> int:
         paragraph.style = document.styles[_style(block)]
         paragraph.add_run(block.text)
     return end
-
-
-def line_docx(text: str) -> bytes:
-    """The old shape: a paragraph per line, a blank line an empty paragraph, bullets as list
-    paragraphs."""
-    from docx import Document
-
-    document = Document()
-    for line in text.replace("\f", "").split("\n"):
-        bullet = BULLET.match(line)
-        if bullet and not FIELD_LINE.match(line):
-            style = "List Bullet 2" if bullet["mark"] == "o" else "List Bullet"
-            document.add_paragraph(BULLET.sub("", line).strip(), style=style)
-        else:
-            document.add_paragraph(line.rstrip() if FIELD_LINE.match(line) else line.strip())
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-# --- PDF -------------------------------------------------------------------------------------
-
-FONT, SIZE, LEADING, MARGIN = "Helvetica", 7.5, 10, 40
-
-
-def real_pdf(text: str, titles: list[str], *, width_mm: float = 150) -> bytes:
-    """Reflowed paragraphs (a form dump: a filled AcroForm, see `line_pdf`)."""
-    if split_form(text)[1]:
-        return line_pdf(text)
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
-
-    buffer = io.BytesIO()
-    side = (A4[0] - width_mm * mm) / 2
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=side, rightMargin=side, topMargin=50, bottomMargin=50)
-    doc.build(_flowables(blocks(text, titles)), onFirstPage=_footer, onLaterPages=_footer)
-    return buffer.getvalue()
-
-
-def _footer(canvas, doc) -> None:
-    canvas.setFont("Helvetica", 8)
-    canvas.drawCentredString(doc.pagesize[0] / 2, 25, str(doc.page))
-
-
-def _paragraph_styles() -> dict:
-    from reportlab.lib.styles import ParagraphStyle
-
-    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12.5, spaceAfter=7)
-    title = ParagraphStyle("title", parent=body, fontName="Helvetica-Bold", fontSize=15, leading=18, spaceBefore=12)
-    return {
-        "text": body,
-        "label": title,
-        "item": ParagraphStyle("item", parent=body, spaceAfter=2),
-        "title": title,
-        "heading": ParagraphStyle("heading", parent=body, fontName="Helvetica-Bold", fontSize=11.5, leading=14),
-    }
-
-
-def _flowables(parts: list[Block]) -> list:
-    from reportlab.platypus import ListFlowable, Paragraph
-
-    styles = _paragraph_styles()
-    out: list = []
-    i = 0
-    while i < len(parts):
-        if parts[i].kind not in {"item", "number"}:
-            out.append(Paragraph(escape(parts[i].text), styles.get(parts[i].kind, styles["text"])))
-            i += 1
-            continue
-        end = next((j for j in range(i, len(parts)) if parts[j].kind not in {"item", "number"}), len(parts))
-        items = [_list_item(b, styles["item"]) for b in parts[i:end]]
-        numbered = parts[i].kind == "number"
-        out.append(
-            ListFlowable(
-                items,
-                bulletType="1" if numbered else "bullet",
-                start=None if numbered else "•",
-                bulletFontName="Helvetica",
-                bulletFontSize=10,
-                spaceAfter=7,
-            )
-        )
-        i = end
-    return out
-
-
-def _list_item(block: Block, style):
-    from reportlab.platypus import ListItem, Paragraph
-
-    bullet = {"value": "o"} if block.kind == "item" and block.level == 2 else {}
-    return ListItem(Paragraph(escape(block.text), style), leftIndent=18 * block.level, **bullet)
-
-
-def line_pdf(text: str) -> bytes:
-    """Each line of the dump drawn as a line; a new page after "Side N af M" or when full. A
-    form dump's field lines become a filled AcroForm after its page text."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    body, fields = split_form(text)
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=1)
-    top = A4[1] - MARGIN
-    y = top
-    pdf.setFont(FONT, SIZE)
-    for line in body.split("\n"):
-        if y < MARGIN:
-            pdf.showPage()
-            pdf.setFont(FONT, SIZE)
-            y = top
-        if line.strip():
-            pdf.drawString(36, y, line.replace("\f", ""))
-        y -= LEADING
-        if re.match(r"^\s*Side \d+ af \d+\s*$", line):
-            pdf.showPage()
-            pdf.setFont(FONT, SIZE)
-            y = top
-    _field_pages(pdf, len(fields), top)
-    pdf.save()
-    return _fill_fields(buffer.getvalue(), fields) if fields else buffer.getvalue()
-
-
-def _field_pages(pdf, count: int, top: float) -> None:
-    """Empty text fields, one under the other; the values are set by `_fill_fields` (reportlab
-    draws appearances only for Latin-1 text, and the values hold quotes and dashes)."""
-    y = 0.0
-    for i in range(count):
-        if i == 0 or y < 60:
-            pdf.showPage()
-            y = top
-        pdf.line(30, y - 15, 560, y - 15)  # a page with only fields would not be written
-        pdf.acroForm.textfield(name=f"f{i}", value="", x=36, y=y - 14, width=520, height=14, borderWidth=0)
-        y -= 18
-
-
-def _fill_fields(data: bytes, fields: list[tuple[str, str]]) -> bytes:
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import BooleanObject, NameObject, TextStringObject
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    form = writer._root_object["/AcroForm"]
-    for ref, (name, value) in zip(form["/Fields"], fields, strict=True):
-        field = ref.get_object()
-        field[NameObject("/T")] = TextStringObject(name)
-        field[NameObject("/V")] = TextStringObject(value)
-    form[NameObject("/NeedAppearances")] = BooleanObject(True)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

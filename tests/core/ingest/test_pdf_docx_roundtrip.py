@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.core.ingest import docgen
+from tests.core.ingest import docgen, pdfgen
 
 from roedtraad.core.ingest.model import ParsedDocument
 from roedtraad.core.ingest.parse import parse_source
@@ -28,8 +28,8 @@ SHAPES = {
     "docx": ("docx", lambda text, titles: docgen.real_docx(text, titles)),
     "docx_table": ("docx", lambda text, titles: docgen.real_docx(text, titles, table=True)),
     "docx_plain": ("docx", lambda text, titles: docgen.real_docx(text, titles, table=True, styled=False)),
-    "pdf": ("pdf", lambda text, titles: docgen.real_pdf(text, titles)),
-    "line_pdf": ("pdf", lambda text, titles: docgen.line_pdf(text)),
+    "pdf": ("pdf", lambda text, titles: pdfgen.real_pdf(text, titles)),
+    "line_pdf": ("pdf", lambda text, titles: pdfgen.line_pdf(text)),
 }
 
 
@@ -74,7 +74,7 @@ def _dump(docs: list[ParsedDocument], tmp_path: Path) -> Path:
 
 def test_the_form_dump_as_a_filled_pdf_form_is_read_through_its_fields(corpus_dir, gold_dir):
     stem, text, titles = next(d for d in documents(corpus_dir, gold_dir) if docgen.split_form(d[1])[1])
-    source = read_source(f"{stem}.pdf", docgen.real_pdf(text, titles))
+    source = read_source(f"{stem}.pdf", pdfgen.real_pdf(text, titles))
     assert source.source_kind == "pdf_form"
     assert source.form_fields == docgen.split_form(text)[1]
     assert source.pages and source.pages > 1
@@ -104,7 +104,7 @@ def test_reflowed_paragraphs_join_lines_and_undo_hyphenation():
 
 def test_pdf_headings_are_read_from_the_fonts_and_wrapped_titles_joined(corpus_dir, gold_dir):
     stem, text, titles = next(d for d in documents(corpus_dir, gold_dir) if max(map(len, d[2]), default=0) > 80)
-    source = read_source(f"{stem}.pdf", docgen.real_pdf(text, titles))
+    source = read_source(f"{stem}.pdf", pdfgen.real_pdf(text, titles))
     headings = [source.text[h.start : h.end] for h in source.headings]
     assert set(titles) <= set(headings)
     assert {h.level for h in source.headings} == {1, 2}

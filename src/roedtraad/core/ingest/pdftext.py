@@ -24,6 +24,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _PARAGRAPH_GAP = 1.5  # a gap over 1.5 line spacings is a paragraph break
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag
+_COLUMN_GAP = 2.0  # a gap wider than two line heights separates columns
 _MAX_HEADING = 160  # characters of a heading (joined lines included)
 
 
@@ -43,17 +44,51 @@ def page_lines(textpage) -> list[PdfLine]:
     lines = []
     for match in _LINE.finditer(raw_text):
         line = match.group().rstrip("\r\n")
-        stripped = line.rstrip()
-        if not stripped.strip():
+        if not line.strip():
             lines.append(PdfLine(line))
             continue
-        first = match.start() + len(line) - len(line.lstrip())
-        last = match.start() + len(stripped) - 1
-        size_a, bold_a = _font(textpage, first)
-        size_b, bold_b = _font(textpage, last)
-        bottom = textpage.get_charbox(first, loose=True)[1]
-        lines.append(PdfLine(line, bottom, min(size_a, size_b), bold_a and bold_b))
+        start = match.start()
+        for cut_a, cut_b in _columns(textpage, start, len(line.rstrip())):
+            lines.append(_line(textpage, raw_text, start + cut_a, start + cut_b))
     return lines
+
+
+def _line(textpage, raw_text: str, start: int, end: int) -> PdfLine:
+    line = raw_text[start:end]
+    first = start + len(line) - len(line.lstrip())
+    last = start + len(line.rstrip()) - 1
+    size_a, bold_a = _font(textpage, first)
+    size_b, bold_b = _font(textpage, last)
+    bottom = textpage.get_charbox(first, loose=True)[1]
+    return PdfLine(line, bottom, min(size_a, size_b), bold_a and bold_b)
+
+
+def _columns(textpage, start: int, length: int) -> list[tuple[int, int]]:
+    """A line's pieces (offsets from `start`) split where a wide horizontal gap separates two
+    columns, such as the heading cell and the text cell of a table row on the same baseline."""
+    count = textpage.count_rects(start, length)
+    if count < 2:
+        return [(0, length)]
+    rects = [textpage.get_rect(i) for i in range(count)]
+    cuts = [0]
+    for before, after in zip(rects, rects[1:], strict=False):
+        height = max(after[3] - after[1], 1.0)
+        if after[0] - before[2] > _COLUMN_GAP * height:
+            cuts.append(_first_at(textpage, start, length, after[0]))
+    cuts.append(length)
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _first_at(textpage, start: int, length: int, x: float) -> int:
+    """The offset of the line's first character whose box starts at or right of `x`."""
+    low, high = 0, length
+    while low < high:
+        mid = (low + high) // 2
+        if textpage.get_charbox(start + mid)[0] < x - 0.5:
+            low = mid + 1
+        else:
+            high = mid
+    return low
 
 
 def _font(textpage, index: int) -> tuple[float, bool]:
