@@ -5,10 +5,16 @@ Goals are compared by cosine similarity of TF-IDF vectors over Danish word stems
 holder repeats in several of its goals (boilerplate follow-up, the same list of forums)
 are left out: they say nothing about what a particular goal works on.
 
+The vectors come from `roedtraad.core.rules.space` (shared with the shared-goal check).
+
 Scale: candidates come from sparse matrix products in row blocks, where each goal's
-vector is pruned to its strongest terms and only the best `per_goal` partners of each
-goal are kept; the surviving pairs are then scored exactly. Memory and time grow about
-linearly with the number of goals.
+vector is pruned to its strongest terms (from 2,000 goals on) and only the best `per_goal`
+partners of each goal are kept; the surviving pairs are then scored exactly. The best
+partners per row are found without sorting whole blocks: a histogram of the values leaves
+only the entries that can be among a row's best, and those are sorted by one 64-bit key
+(row, value) — the same order, ties included, as a lexicographic sort. Measured on
+synthetic goals, time grows about linearly (10,000 → 60,000 goals: CPU time ×5.3); the
+products themselves grow with the number of goals that share a pruned term.
 """
 
 from __future__ import annotations
