@@ -5,7 +5,8 @@ scored by the shared gold scorer with its default bars.
 Shapes: "docx" (paragraphs reflowed, heading styles, list paragraphs), "docx_table" (the same
 with each goal's sections as a two-column table), "docx_plain" (headings as bold "Normal"
 paragraphs, the sections in a table), "pdf" (reflowed at another width, bold
-headings, bullet lists; a form dump as a filled AcroForm) and "line_pdf" (a drawn line per line
+headings, bullet lists; a form dump as a filled AcroForm), "pdf_table" (the same with the
+sections as a two-column table, so a heading cell and its text share a baseline) and "line_pdf" (a drawn line per line
 of the dump, as `pdftotext` would print it).
 """
 
@@ -29,6 +30,7 @@ SHAPES = {
     "docx_table": ("docx", lambda text, titles: docgen.real_docx(text, titles, table=True)),
     "docx_plain": ("docx", lambda text, titles: docgen.real_docx(text, titles, table=True, styled=False)),
     "pdf": ("pdf", lambda text, titles: pdfgen.real_pdf(text, titles)),
+    "pdf_table": ("pdf", lambda text, titles: pdfgen.real_pdf(text, titles, table=True)),
     "line_pdf": ("pdf", lambda text, titles: pdfgen.line_pdf(text)),
 }
 

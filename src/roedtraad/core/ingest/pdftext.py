@@ -24,7 +24,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _PARAGRAPH_GAP = 1.5  # a gap over 1.5 line spacings is a paragraph break
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag
-_COLUMN_GAP = 2.0  # a gap wider than two line heights separates columns
+_COLUMN_GAP = 1.2  # a gap wider than 1.2 line heights (some four spaces) separates columns
 _MAX_HEADING = 160  # characters of a heading (joined lines included)
 
 

@@ -284,7 +284,10 @@ def _field_value(value: object) -> str | None:
 
 _HEADING_STYLE = re.compile(r"^(?:heading|overskrift)\s*([1-9])$", re.I)
 _TITLE_STYLES = {"title", "titel"}
-_BULLETS = ("•", "o", "▪")  # Word's default bullets of list levels 1, 2 and 3
+_BULLETS = ("•", "o", "▪")
+_W = (
+    "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"  # Word's default bullets of list levels 1, 2 and 3
+)
 
 
 def read_docx(filename: str, data: bytes) -> SourceText:
@@ -371,12 +374,17 @@ def _classify(paragraph, text: str) -> tuple[str, str, int]:
 
 
 def _all_bold(paragraph, text: str) -> bool:
-    """A short paragraph set in bold throughout, without a sentence end: a heading written
-    without a heading style."""
+    """A short paragraph set in bold throughout (direct formatting), without a sentence end: a
+    heading written without a heading style."""
     if len(text) > 150 or text.endswith((".", ",", ";")):
         return False
-    runs = [run for run in paragraph.runs if run.text.strip()]
-    return bool(runs) and all(run.bold or (run.style is not None and run.style.font.bold) for run in runs)
+    runs = [r for r in paragraph._p.iter(_W + "r") if "".join(t.text or "" for t in r.iter(_W + "t")).strip()]
+    return bool(runs) and all(_bold(r) for r in runs)
+
+
+def _bold(run) -> bool:
+    b = run.find(f"{_W}rPr/{_W}b")
+    return b is not None and b.get(_W + "val", "true") not in {"false", "0", "off"}
 
 
 def _list_level(p_pr, names: set[str]) -> int:
