@@ -135,3 +135,22 @@ def test_a_zip_without_a_word_document_is_refused():
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("word/other.xml", "<x/>")
     assert "damaged" in refused("aftale.docx", buffer.getvalue()).reason
+
+
+def test_word_numbered_lists_keep_their_numbers_and_bold_paragraphs_are_headings():
+    import io
+
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph().add_run("Lavt sygefravær").bold = True
+    for text in ["Første punkt", "Andet punkt"]:
+        document.add_paragraph(text, style="List Number")
+    document.add_paragraph("Brødtekst.")
+    document.add_paragraph("Et punkt", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    source = read_source("liste.docx", buffer.getvalue())
+    assert "1. Første punkt\n2. Andet punkt" in source.text
+    assert "• Et punkt" in source.text
+    assert [source.text[h.start : h.end] for h in source.headings] == ["Lavt sygefravær"]

@@ -14,6 +14,7 @@ import re
 import zipfile
 from pathlib import PurePath
 
+from .docxtext import docx_text
 from .model import Heading, SourceText, UnreadableDocument
 from .pdftext import PdfLine, mark_headings, page_lines, page_text
 
@@ -282,116 +283,13 @@ def _field_value(value: object) -> str | None:
 
 # --- DOCX ------------------------------------------------------------------------------------
 
-_HEADING_STYLE = re.compile(r"^(?:heading|overskrift)\s*([1-9])$", re.I)
-_TITLE_STYLES = {"title", "titel"}
-_BULLETS = ("•", "o", "▪")
-_W = (
-    "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"  # Word's default bullets of list levels 1, 2 and 3
-)
-
 
 def read_docx(filename: str, data: bytes) -> SourceText:
-    """Paragraphs and tables in body order, a paragraph to a line; table cells one per line;
-    list items with Word's bullet of their level ("• ", "o ", "▪ "); heading styles
-    (Heading/Overskrift 1-3, Title) recorded as `Heading`s. Empty paragraphs are kept as
-    blank lines; a document without any (spacing set by styles) gets a blank line between
-    paragraphs, except between list items, as `pdftotext` marks paragraphs;
-    a heading always stands after a blank line."""
-    from docx import Document
-
+    """The Word document's text and heading spans (see `docxtext.docx_text`)."""
     try:
-        blocks = list(_docx_blocks(Document(io.BytesIO(data))))
+        text, headings = docx_text(data)
     except Exception as error:  # python-docx and lxml raise many types for a damaged package
         raise unreadable(filename, "docx_corrupt") from error
-    finally:
-        _STYLE_NAMES.clear()
-    spaced = not any(kind == "empty" for _, kind, _ in blocks)
-    parts: list[str] = []
-    headings: list[Heading] = []
-    pos, previous = 0, ""
-    for text, kind, level in blocks:
-        gap = (spaced and not (kind == previous == "item")) or (kind == "heading" and previous != "empty")
-        separator = "" if not parts else ("\n\n" if gap else "\n")
-        pos += len(separator)
-        if kind == "heading":
-            headings.append(Heading(pos, pos + len(text), level))
-        parts.append(separator + text)
-        pos += len(text)
-        previous = kind
-    text = "".join(parts) + "\n"
     if not has_text(text, minimum=1):
         raise unreadable(filename, "no_text")
     return SourceText(filename, "docx", text, headings)
-
-
-def _docx_blocks(container, seen: set | None = None):
-    """(text, kind, heading level) of the container's paragraphs and table cells in order;
-    kind is "heading", "item", "text" or "empty"."""
-    from docx.table import Table
-
-    seen = set() if seen is None else seen
-    for block in container.iter_inner_content():
-        if isinstance(block, Table):
-            for row in block.rows:
-                for cell in row.cells:
-                    if cell._tc not in seen:  # a merged cell repeats in every row it spans
-                        seen.add(cell._tc)  # the element itself: an id() of a freed lxml proxy is reused
-                        yield from _docx_blocks(cell, seen)
-            continue
-        text = block.text.rstrip().lstrip(" \u00a0")  # a leading tab is kept (form dumps)
-        yield _classify(block, text) if text else ("", "empty", 0)
-
-
-_STYLE_NAMES: dict[tuple[int, str], set[str]] = {}
-
-
-def _style_names(paragraph) -> set[str]:
-    """The paragraph style's id and name, lower case (looked up once per document and style:
-    python-docx's `paragraph.style` searches all styles each time)."""
-    style_id = paragraph._p.style or ""
-    key = (id(paragraph.part), style_id)
-    if key not in _STYLE_NAMES:
-        style = paragraph.style
-        _STYLE_NAMES[key] = {(style.name or "").lower(), (style.style_id or "").lower()} if style else set()
-    return _STYLE_NAMES[key]
-
-
-def _classify(paragraph, text: str) -> tuple[str, str, int]:
-    names = _style_names(paragraph)
-    if names & _TITLE_STYLES:
-        return text, "heading", 1
-    for name in names:
-        match = _HEADING_STYLE.match(name)
-        if match:
-            return text, "heading", int(match.group(1))
-    if _all_bold(paragraph, text):
-        return text, "heading", 3
-    p_pr = paragraph._p.pPr
-    numbered = p_pr is not None and p_pr.numPr is not None
-    if numbered or any(n.startswith(("list", "liste")) for n in names):
-        return f"{_BULLETS[min(_list_level(p_pr, names), len(_BULLETS)) - 1]} {text}", "item", 0
-    return text, "text", 0
-
-
-def _all_bold(paragraph, text: str) -> bool:
-    """A short paragraph set in bold throughout (direct formatting), without a sentence end: a
-    heading written without a heading style."""
-    if len(text) > 150 or text.endswith((".", ",", ";")):
-        return False
-    runs = [r for r in paragraph._p.iter(_W + "r") if "".join(t.text or "" for t in r.iter(_W + "t")).strip()]
-    return bool(runs) and all(_bold(r) for r in runs)
-
-
-def _bold(run) -> bool:
-    b = run.find(f"{_W}rPr/{_W}b")
-    return b is not None and b.get(_W + "val", "true") not in {"false", "0", "off"}
-
-
-def _list_level(p_pr, names: set[str]) -> int:
-    """1 for a top-level item: the paragraph's own numbering level, else the style's number
-    ("List Bullet 2")."""
-    num_pr = p_pr.numPr if p_pr is not None else None
-    if num_pr is not None and num_pr.ilvl is not None and num_pr.ilvl.val is not None:
-        return int(num_pr.ilvl.val) + 1
-    digits = [int(m.group(1)) for n in names if (m := re.search(r"(\d)$", n))]
-    return max(digits, default=1)
