@@ -19,8 +19,9 @@ from tests.core.ingest.docgen import Block, blocks, split_form
 FONT, SIZE, LEADING, MARGIN = "Helvetica", 7.5, 10, 40
 
 
-def real_pdf(text: str, titles: list[str], *, width_mm: float = 150, table: bool = False) -> bytes:
-    """Reflowed paragraphs (a form dump: a filled AcroForm, see `line_pdf`)."""
+def real_pdf(text: str, titles: list[str], *, width_mm: float = 150, table: bool = False, running: str = "") -> bytes:
+    """Reflowed paragraphs (a form dump: a filled AcroForm, see `line_pdf`); `running`: a running
+    header on every page, and "Side N" in the footer instead of a bare page number."""
     if split_form(text)[1]:
         return line_pdf(text)
     from reportlab.lib.pagesizes import A4
@@ -32,8 +33,18 @@ def real_pdf(text: str, titles: list[str], *, width_mm: float = 150, table: bool
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=side, rightMargin=side, topMargin=50, bottomMargin=50)
     parts = blocks(text, titles)
     story = _tabled(parts, width_mm * mm) if table else _flowables(parts)
-    doc.build(story, onFirstPage=_footer, onLaterPages=_footer)
+    decorate = _running(running) if running else _footer
+    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()
+
+
+def _running(header: str):
+    def decorate(canvas, doc) -> None:
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(doc.leftMargin, doc.pagesize[1] - 30, header)
+        canvas.drawRightString(doc.pagesize[0] - doc.rightMargin, 25, f"Side {doc.page}")
+
+    return decorate
 
 
 def _footer(canvas, doc) -> None:

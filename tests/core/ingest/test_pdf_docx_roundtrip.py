@@ -6,7 +6,8 @@ Shapes: "docx" (paragraphs reflowed, heading styles, list paragraphs), "docx_tab
 with each goal's sections as a two-column table), "docx_plain" (headings as bold "Normal"
 paragraphs, the sections in a table), "pdf" (reflowed at another width, bold
 headings, bullet lists; a form dump as a filled AcroForm), "pdf_table" (the same with the
-sections as a two-column table, so a heading cell and its text share a baseline) and "line_pdf" (a drawn line per line
+sections as a two-column table, so a heading cell and its text share a baseline), "pdf_running"
+(a running header and "Side N" footer on every page) and "line_pdf" (a drawn line per line
 of the dump, as `pdftotext` would print it).
 """
 
@@ -25,12 +26,14 @@ from roedtraad.core.ingest.parse import parse_source
 from roedtraad.core.ingest.sources import read_source
 
 UNSEEN = Path(__file__).parent / "unseen"
+RUNNING = "Udviklingsaftale 2024 – Eksempelområdet"
 SHAPES = {
     "docx": ("docx", lambda text, titles: docgen.real_docx(text, titles)),
     "docx_table": ("docx", lambda text, titles: docgen.real_docx(text, titles, table=True)),
     "docx_plain": ("docx", lambda text, titles: docgen.real_docx(text, titles, table=True, styled=False)),
     "pdf": ("pdf", lambda text, titles: pdfgen.real_pdf(text, titles)),
     "pdf_table": ("pdf", lambda text, titles: pdfgen.real_pdf(text, titles, table=True)),
+    "pdf_running": ("pdf", lambda text, titles: pdfgen.real_pdf(text, titles, running=RUNNING)),
     "line_pdf": ("pdf", lambda text, titles: pdfgen.line_pdf(text)),
 }
 
@@ -110,3 +113,11 @@ def test_pdf_headings_are_read_from_the_fonts_and_wrapped_titles_joined(corpus_d
     headings = [source.text[h.start : h.end] for h in source.headings]
     assert set(titles) <= set(headings)
     assert {h.level for h in source.headings} == {1, 2}
+
+
+def test_a_running_header_and_footer_are_dropped_from_pdf_text(corpus_dir, gold_dir):
+    stem, text, titles = documents(corpus_dir, gold_dir)[3]
+    source = read_source(f"{stem}.pdf", pdfgen.real_pdf(text, titles, running=RUNNING))
+    assert source.pages and source.pages > 3
+    assert RUNNING not in source.text
+    assert "Side 2" not in source.text

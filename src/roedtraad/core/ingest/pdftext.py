@@ -103,6 +103,35 @@ def _font(textpage, index: int) -> tuple[float, bool]:
     return size, weight >= 600 or bool(flags.value & _FORCE_BOLD) or bool(_BOLD_NAME.search(name))
 
 
+def drop_running(pages: list[list[PdfLine]]) -> None:
+    """Blank out running headers and footers: a page's first or last line that recurs (digits
+    aside) on at least three pages and four in five of them (the first page may differ; a
+    label at the top of some pages, such as "Udviklingsmål" above each goal, stays)."""
+    if len(pages) < 3:
+        return
+    edges = [_edge_lines(page) for page in pages]
+    counts = Counter(_shape(line.text) for page in edges for line in page)
+    least = max(3, 0.8 * (len(pages) - 1))
+    for page in edges:
+        for line in page:
+            if counts[_shape(line.text)] >= least:
+                line.text, line.bottom = "", None
+
+
+def _edge_lines(page: list[PdfLine]) -> list[PdfLine]:
+    """The page's top and bottom line by position (a header drawn first may come first or last
+    in the text layer)."""
+    text = [line for line in page if line.bottom is not None]
+    if not text:
+        return []
+    edges = [max(text, key=lambda line: line.bottom), min(text, key=lambda line: line.bottom)]
+    return list({id(line): line for line in edges}.values())
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()))
+
+
 def mark_headings(pages: list[list[PdfLine]]) -> None:
     """Set `heading` on the lines whose font stands out from the body text's."""
     counts: Counter = Counter()

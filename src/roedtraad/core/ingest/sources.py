@@ -16,7 +16,7 @@ from pathlib import PurePath
 
 from .docxtext import docx_text
 from .model import Heading, SourceText, UnreadableDocument
-from .pdftext import PdfLine, mark_headings, page_lines, page_text
+from .pdftext import PdfLine, drop_running, mark_headings, page_lines, page_text
 
 MAX_BYTES = 25 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -234,6 +234,7 @@ def _page_lines(pdf, index: int) -> list[PdfLine]:
 def _pages_text(pages: list[list[PdfLine]]) -> tuple[str, list[Heading]]:
     """The pages' text with a form feed after each page, as `pdftotext` writes it, and the
     headings their fonts show."""
+    drop_running(pages)
     mark_headings(pages)
     parts: list[str] = []
     headings: list[Heading] = []
