@@ -304,3 +304,17 @@ def test_htmx_filter_requests_get_only_the_results(login, world):
         response = client.get(reverse(name), {"year": YEAR}, HTTP_HX_REQUEST="true")
         text = response.content.decode()
         assert response.status_code == 200 and text.lstrip().startswith('<div id="results"') and "<html" not in text
+
+
+def test_the_public_view_shows_an_override_without_its_author(client, world, settings):
+    settings.ROEDTRAAD_PUBLIC_VIEW = True
+    requirement = ensure_requirements(world["track"].framework)[0]
+    RequirementOverride.objects.create(
+        contract=world["entered"],
+        requirement=requirement,
+        status="met",
+        justification="Aftalt på dialogmødet.",
+        author=world["users"]["head_of_area"],
+    )
+    page = client.get(report_url(world["entered"])).content.decode()
+    assert "Aftalt på dialogmødet." in page and "fagchef" not in page and "Person fagchef" not in page

@@ -95,19 +95,24 @@ def _override(request, contract, slugs: list[str]):
     return None
 
 
-def _report_items(data: dict, contract, goal_links: dict) -> list[dict]:
+def _report_items(data: dict, goal_links: dict, personal: bool) -> list[dict]:
+    """Requirements with evidence links; without personal data the override's author is left out."""
     items = []
     for req in data["requirements"]:
         evidence = [
             {**e, "heading": ctx.heading(e["section"]), "url_goal": goal_links.get((data["holder"], e["goal"]))}
             for e in req["evidence"]
         ]
-        override = req["override"]
+        override, reason = req["override"], req["reason"]
         if override:
             override = {**override, "date": datetime.fromisoformat(override["created_at"])}
+            if not personal:
+                override["author"] = ""
+                reason = _("Vurderet manuelt: %(why)s") % {"why": override["justification"]}
         items.append(
             {
                 **req,
+                "reason": reason,
                 "override": override,
                 "evidence": evidence,
                 "label": ctx.STATUS_LABELS[req["status"]],
@@ -143,7 +148,7 @@ def report(request, pk):
         status = 400
     links = ctx.goal_links(request.user, contract.year)
     may_override = ctx.may_override(request.user, contract)
-    items = _report_items(data, contract, links)
+    items = _report_items(data, links, access.shows_personal_data(request.user))
     texts = {spec.slug: spec.text for _row, spec in requirement_specs(_framework_for(contract))}
     for item in items:
         item["text"] = texts.get(item["slug"], "")
