@@ -3,8 +3,8 @@ fonts show.
 
 Each page's lines are read with the position, size and weight of their first and last
 characters. An empty line marks a paragraph break where the vertical gap to the previous line
-is well over the page's usual line spacing. A line set larger than the document's body text,
-or bold where the body is not, and short enough to be a heading, is recorded as a `Heading`
+is well over the page's usual line spacing (that of its closest lines). A line set larger than
+the document's body text, or bold where the body is not, and short enough to be a heading, is recorded as a `Heading`
 (the largest size is level 1); a heading wrapped over several lines is joined into one line,
 as a heading written on one line is what the layout parsers expect.
 """
@@ -21,11 +21,12 @@ from .model import Heading
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd\ufffe\uffff]")
 _LETTER = re.compile(r"[^\W\d_]")
-_PARAGRAPH_GAP = 1.5  # a gap over 1.5 line spacings is a paragraph break
+_PARAGRAPH_GAP = 1.3  # a gap over 1.3 line spacings is a paragraph break (a list item's spacing is less)
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag
 _COLUMN_GAP = 1.2  # a gap wider than 1.2 line heights (some four spaces) separates columns
 _MAX_HEADING = 160  # characters of a heading (joined lines included)
+_MARKER = re.compile(r"[•▪◦·\-–o*]|\(?\w{1,3}[.)]")  # a list item's bullet or number
 
 
 @dataclass
@@ -48,7 +49,7 @@ def page_lines(textpage) -> list[PdfLine]:
             lines.append(PdfLine(line))
             continue
         start = match.start()
-        for cut_a, cut_b in _columns(textpage, start, len(line.rstrip())):
+        for cut_a, cut_b in _columns(textpage, line, start):
             lines.append(_line(textpage, raw_text, start + cut_a, start + cut_b))
     return lines
 
@@ -63,9 +64,11 @@ def _line(textpage, raw_text: str, start: int, end: int) -> PdfLine:
     return PdfLine(line, bottom, min(size_a, size_b), bold_a and bold_b)
 
 
-def _columns(textpage, start: int, length: int) -> list[tuple[int, int]]:
-    """A line's pieces (offsets from `start`) split where a wide horizontal gap separates two
-    columns, such as the heading cell and the text cell of a table row on the same baseline."""
+def _columns(textpage, line: str, start: int) -> list[tuple[int, int]]:
+    """A line's pieces (offsets into the line) split where a wide horizontal gap separates two
+    columns, such as the heading cell and the text cell of a table row on the same baseline
+    (not the gap after a list item's bullet or number)."""
+    length = len(line.rstrip())
     count = textpage.count_rects(start, length)
     if count < 2:
         return [(0, length)]
@@ -74,7 +77,9 @@ def _columns(textpage, start: int, length: int) -> list[tuple[int, int]]:
     for before, after in zip(rects, rects[1:], strict=False):
         height = max(after[3] - after[1], 1.0)
         if after[0] - before[2] > _COLUMN_GAP * height:
-            cuts.append(_first_at(textpage, start, length, after[0]))
+            cut = _first_at(textpage, start, length, after[0])
+            if not _MARKER.fullmatch(line[cuts[-1] : cut].strip()):
+                cuts.append(cut)
     cuts.append(length)
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
@@ -166,7 +171,9 @@ def page_text(lines: list[PdfLine], offset: int) -> tuple[str, list[Heading]]:
         for a, b in zip(lines, lines[1:], strict=False)
         if a.bottom is not None and b.bottom is not None and a.bottom > b.bottom and not (a.heading or b.heading)
     ]
-    usual = sorted(gaps)[len(gaps) // 4] if gaps else None
+    smallest = min((ln.size for ln in lines if ln.bottom is not None), default=1.0)
+    gaps = [gap for gap in gaps if gap >= 0.8 * max(smallest, 1.0)]  # not a superscript's offset
+    usual = sorted(gaps)[len(gaps) // 10] if gaps else None
     out: list[str] = []
     headings: list[Heading] = []
     pos = offset
