@@ -121,3 +121,19 @@ def test_a_running_header_and_footer_are_dropped_from_pdf_text(corpus_dir, gold_
     assert source.pages and source.pages > 3
     assert RUNNING not in source.text
     assert "Side 2" not in source.text
+
+
+@pytest.mark.parametrize("shape", ["docx", "docx_plain", "pdf"])
+def test_frameworks_as_real_files_give_the_same_requirements_tracks_and_focus_areas(shape, corpus_dir, gold_dir):
+    from roedtraad.core.ingest.parse import parse_text
+
+    suffix, make = SHAPES[shape]
+    frameworks = [(corpus_dir, gold_dir), (UNSEEN, UNSEEN)]
+    for text_dir, golds in frameworks:
+        for stem, text, titles in documents(text_dir, golds):
+            expected = parse_text(text, f"{stem}.txt")
+            if expected.layout != "framework":
+                continue
+            doc = import_file(f"{stem}.{suffix}", make(text, titles))
+            got = (doc.layout, doc.requirements, doc.tracks, doc.focus_areas)
+            assert got == ("framework", expected.requirements, expected.tracks, expected.focus_areas), stem

@@ -108,13 +108,25 @@ def _focus_areas(lines: list[Line], line: Line) -> list[str]:
     areas = [join_lines(text.split("\n")[0]) for text, _span in items]
     end = items[-1][1][1] if items else line.end
     for ln in lines:
-        if ln.start <= end or not looks_like_heading(lines, ln):
+        bulleted = ln.start > end and _bulleted_heading(lines, ln)
+        if ln.start <= end or not (bulleted or looks_like_heading(lines, ln)):
             continue
         if _REQUIREMENTS.search(ln.text) or any(_REQUIREMENTS.search(x.text) for x in lines[: ln.index]):
             break
         if not _NOT_FOCUS.search(ln.text):
-            areas.append(join_lines(ln.text))
+            areas.append(join_lines(BULLET.sub("", ln.text) if bulleted else ln.text))
     return areas
+
+
+def _bulleted_heading(lines: list[Line], line: Line) -> bool:
+    """A bullet that heads a paragraph of its own (a Word list item above a body paragraph):
+    short, no sentence end, after a blank line, followed by text that is not a bullet."""
+    m = BULLET.match(line.text)
+    rest = line.text[m.end() :].strip() if m else ""
+    if not rest or len(rest) > 60 or rest[-1] in ".,;:" or line.index == 0 or not lines[line.index - 1].blank:
+        return False
+    nxt = next_nonblank(lines, line.index)
+    return nxt is not None and not BULLET.match(nxt.text)
 
 
 def _shared_rule(sentences: list[str]) -> list[str]:
