@@ -105,6 +105,11 @@ RIGHTS = {
     "contract_enter": ("post", _care_submitted, _expect(**ON_DRAFT)),
     "contract_close": ("post", lambda w: [w["entered"].pk], _expect(**ON_ENTERED)),
     "contract_new_revision": ("post", lambda w: [w["entered"].pk], _expect(other_holder=302, **ON_ENTERED)),
+    "goal_follow_up": (
+        "get",
+        lambda w: [w["entered_goal"].pk],
+        _expect(director=200, head_of_area=200, other_holder=200, **ON_ENTERED),
+    ),
     "goal_comment": ("post", lambda w: [w["draft_goal"].pk], _expect(head_of_area=302, holder=302, **ON_DRAFT)),
     "comment_resolve": ("post", _comment, _expect(head_of_area=302, holder=302, **ON_DRAFT)),
     "imports:upload": ("get", None, {**LOGIN_FIRST, "reader": 403, "stranger": 403}),

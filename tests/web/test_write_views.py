@@ -160,3 +160,28 @@ def test_head_of_area_cannot_edit(login, world):
 
 def test_holder_cannot_edit_an_entered_goal(login, world):
     assert login("other_holder").get(reverse("goal_edit", args=[world["entered_goal"].pk])).status_code == 403
+
+
+# Follow-up --------------------------------------------------------------------------------
+
+
+def test_other_holder_adds_a_follow_up_to_their_entered_goal(login, world):
+    goal = world["entered_goal"]
+    data = {"date": "2026-11-20", "forum": "LMU", "status": "green", "text": "Fraværet falder."}
+    response = post(login("other_holder"), "goal_follow_up", goal.pk, **data)
+    assert response.status_code == 302
+    entry = goal.follow_ups.get(forum="LMU", date="2026-11-20")
+    assert entry.author.name == "Person holder2"
+
+
+def test_follow_up_form_refuses_an_empty_text(login, world):
+    data = {"date": "2026-11-20", "forum": "LMU", "status": "green", "text": ""}
+    assert post(login("other_holder"), "goal_follow_up", world["entered_goal"].pk, **data).status_code == 400
+
+
+def test_reader_cannot_add_a_follow_up(login, world):
+    assert login("reader").get(reverse("goal_follow_up", args=[world["entered_goal"].pk])).status_code == 403
+
+
+def test_holder_cannot_follow_up_on_a_draft(login, world):
+    assert login("holder").get(reverse("goal_follow_up", args=[world["draft_goal"].pk])).status_code == 403
