@@ -35,5 +35,6 @@ def test_query_count_does_not_grow_with_goals(login, world, page, role):
     # More indicators, measurements and follow-ups on the goal shown on the goal page, too.
     world.add_goals(world["draft"], 1)[0].indicators.update(goal=world["draft_goal"])
     large = count_queries(client, url)
+    print(f"{page} as {role}: {small} queries with 1 goal per contract, {large} with 8")
     assert large == small, f"{page} as {role}: {small} queries with 1 goal, {large} with 8"
     assert small <= 25, f"{page}: {small} queries"
