@@ -204,6 +204,7 @@ def read_pdf(filename: str, data: bytes) -> SourceText:
     try:
         pages = [_page_lines(pdf, i) for i in range(len(pdf))]
         outline = [(bm.get_title() or "", bm.level + 1) for bm in pdf.get_toc(max_depth=3)]
+        has_form = pdfium.raw.FPDF_GetFormType(pdf.raw) != pdfium.raw.FORMTYPE_NONE  # pypdf only for a form
     except pdfium.PdfiumError as error:
         raise unreadable(filename, "pdf_corrupt") from error
     finally:
@@ -212,7 +213,7 @@ def read_pdf(filename: str, data: bytes) -> SourceText:
     marked = {h.start for h in headings}
     headings += [h for h in headings_in(text, outline) if h.start not in marked]
     headings.sort(key=lambda h: h.start)
-    fields = pdf_form_fields(data)
+    fields = pdf_form_fields(data) if has_form else []
     if fields:
         text += "".join(f"\t{name}: {value}\n" for name, value in fields)
         return SourceText(filename, "pdf_form", text, headings, form_fields=fields, pages=len(pages))
