@@ -84,21 +84,20 @@ class StemSpace:
         for doc in docs:
             flat.extend(map(look_up, findall(doc)))
             starts.append(len(flat))
-        return np.array(flat, dtype=np.int64), np.array(starts, dtype=np.int64)
+        return np.array(flat, dtype=np.int32), np.array(starts, dtype=np.int64)
 
     @staticmethod
     def _counts(ids: np.ndarray, starts: np.ndarray, column: np.ndarray, width: int) -> sp.csr_matrix:
         """Term counts per document, in the columns that `column` gives each stem id (-1: none)."""
-        doc = np.repeat(np.arange(starts.size - 1), np.diff(starts))
-        cols = np.full(ids.size, -1, dtype=np.int64)
+        cols = np.full(ids.size, -1, dtype=np.int32)
         inside = (ids >= 0) & (ids < column.size)
         cols[inside] = column[ids[inside]]
         used = cols >= 0
-        data = np.ones(int(used.sum()), dtype=np.float32)
-        shape = (starts.size - 1, width)
-        counts = sp.csr_matrix((data, (doc[used], cols[used])), shape=shape, dtype=np.float32)
-        counts.sum_duplicates()
-        counts.sort_indices()
+        indptr = np.concatenate(([0], np.cumsum(used, dtype=np.int64)))[starts]
+        cols = cols[used]
+        data = np.ones(cols.size, dtype=np.float32)
+        counts = sp.csr_matrix((data, cols, indptr), shape=(starts.size - 1, width))
+        counts.sum_duplicates()  # also sorts each row's columns
         return counts
 
     def fit(self, docs: Sequence[str]) -> sp.csr_matrix:
