@@ -169,3 +169,13 @@ def test_accessibility_link_falls_back_to_in_app_page(client, world):
 def test_english_is_the_second_language(client, world):
     page = client.get("/en/personal-data/").content.decode()
     assert 'lang="en"' in page
+
+
+def test_public_view_hides_review_comments_and_names(client, world, settings):
+    from roedtraad.review.models import GoalComment
+
+    settings.ROEDTRAAD_PUBLIC_VIEW = True
+    goal = world["entered_goal"]
+    GoalComment.objects.create(goal=goal, text="Intern bemærkning")
+    page = get(client, "goal_detail", goal.pk).content.decode()
+    assert "Intern bemærkning" not in page and "Person " not in page
