@@ -241,7 +241,7 @@ def _contract(holder: OrgUnit, framework: Framework, people: dict, index: int) -
         kind=kind,
         layout=layout,
         framework=framework,
-        title=f"Udvikling{kind} {YEAR} for {holder.name}",
+        title=f"Udviklings{kind} {YEAR} for {holder.name}",
         introduction=f"Udviklingsmålene for {holder.name} i {YEAR} bygger på byrådets politikker og DUS {YEAR}.",
         holder_person=people[HOLDER_LEADERS[holder.name]],
         head_of_area=_person_for(people, "Fagchef", area.name) or people["Henrik Møller"],
