@@ -13,8 +13,8 @@ partners of each goal are kept; the surviving pairs are then scored exactly. The
 partners per row are found without sorting whole blocks: a histogram of the values leaves
 only the entries that can be among a row's best, and those are sorted by one 64-bit key
 (row, value) — the same order, ties included, as a lexicographic sort. Measured on
-synthetic goals, time grows about linearly (10,000 → 60,000 goals: CPU time ×5.3); the
-products themselves grow with the number of goals that share a pruned term.
+synthetic goals, time grows a little more than linearly (10,000 → 60,000 goals: CPU time
+×7.3), as the products grow with the number of goals that share a pruned term.
 """
 
 from __future__ import annotations
