@@ -11,7 +11,9 @@ import pytest
 
 
 def roedtraad(*args: str, tmp_path, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "ROEDTRAAD_ENV", "SECRET_KEY"}}
+    # The browser tests allow async-unsafe calls for Playwright; a real deployment does not.
+    dropped = {"DATABASE_URL", "ROEDTRAAD_ENV", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in dropped}
     environment |= {"ROEDTRAAD_DATA_DIR": str(tmp_path), **env}
     return subprocess.run(
         [sys.executable, "-m", "roedtraad", *args], capture_output=True, text=True, env=environment, timeout=120
