@@ -34,7 +34,11 @@ TARGET = 5.0
 
 def _machine() -> str:
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if "model name" in line),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
         platform.processor() or "?",
     )
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
@@ -98,9 +102,7 @@ def measure(backend: str, repeat: int, warmup: int, profile: bool) -> dict:
     try:
         build()
         director = get_user_model().objects.get(username="direktoer")
-        contract = (
-            Contract.objects.filter(holder__name="Hjemmeplejen Fjordby").order_by("-year", "-revision").first()
-        )
+        contract = Contract.objects.filter(holder__name="Hjemmeplejen Fjordby").order_by("-year", "-revision").first()
         goal = contract.goals.filter(deleted_at__isnull=True).order_by("number").first()
         pages = {
             "overview /contracts/": "/contracts/",
@@ -119,7 +121,9 @@ def measure(backend: str, repeat: int, warmup: int, profile: bool) -> dict:
             html[path] = _fetch(client, path)
             (static_dir / f"page{i}.html").write_bytes(html[path])
         static_client = Client()
-        static_paths = {path: f"/{settings.STATIC_URL.strip('/')}/bench/page{i}.html" for i, path in enumerate(pages.values())}
+        static_paths = {
+            path: f"/{settings.STATIC_URL.strip('/')}/bench/page{i}.html" for i, path in enumerate(pages.values())
+        }
         for path, static_path in static_paths.items():
             assert _fetch(static_client, static_path) == html[path], "WhiteNoise did not serve the same bytes"
 
@@ -127,10 +131,8 @@ def measure(backend: str, repeat: int, warmup: int, profile: bool) -> dict:
         for label, path in pages.items():
             page_ms = statistics.median(_times(client, path, repeat, warmup))
             static_ms = statistics.median(_times(static_client, static_paths[path], repeat, warmup))
-            from django.db import reset_queries
             from django.test.utils import CaptureQueriesContext
 
-            reset_queries()
             with CaptureQueriesContext(connection) as queries:
                 _fetch(client, path)
             row = {
@@ -156,7 +158,16 @@ def _run_child(backend: str, args) -> dict:
         env["ROEDTRAAD_DATA_DIR"] = data_dir
         if backend == "sqlite":
             env.pop("DATABASE_URL", None)
-        command = [sys.executable, __file__, "--child", backend, "--repeat", str(args.repeat), "--warmup", str(args.warmup)]
+        command = [
+            sys.executable,
+            __file__,
+            "--child",
+            backend,
+            "--repeat",
+            str(args.repeat),
+            "--warmup",
+            str(args.warmup),
+        ]
         if args.profile:
             command.append("--profile")
         done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
