@@ -72,6 +72,21 @@ def _comment(world):
     return [GoalComment.objects.create(goal=world["draft_goal"], text="Husk måltal.").pk]
 
 
+def _goal_version(world):
+    """The first recorded version of the holder's draft goal."""
+    record = world["draft_goal"].history.order_by("history_id").first()
+    return [world["draft_goal"].pk, "goal", record.history_id]
+
+
+def _deleted_goal(world):
+    from django.utils import timezone
+
+    from roedtraad.contracts.models import Goal
+
+    Goal.objects.filter(pk=world["draft_goal"].pk).update(deleted_at=timezone.now())
+    return [world["draft_goal"].pk]
+
+
 ON_DRAFT = {"other_holder": 404}  # the other holder is a stranger to the holder's draft
 ON_ENTERED = {"holder": 404}  # and the holder to the other holder's entered contract
 
@@ -112,6 +127,13 @@ RIGHTS = {
     ),
     "goal_comment": ("post", lambda w: [w["draft_goal"].pk], _expect(head_of_area=302, holder=302, **ON_DRAFT)),
     "comment_resolve": ("post", _comment, _expect(head_of_area=302, holder=302, **ON_DRAFT)),
+    "goal_history": ("get", lambda w: [w["draft_goal"].pk], _draft()),
+    "contract_history": ("get", lambda w: [w["draft"].pk], _draft()),
+    "goal_restore": ("post", _goal_version, _expect(holder=302, **ON_DRAFT)),
+    "goal_delete": ("post", lambda w: [w["draft_goal"].pk], _expect(holder=302, **ON_DRAFT)),
+    "goal_undo_delete": ("post", _deleted_goal, _expect(holder=302, **ON_DRAFT)),
+    # Without a field name to validate the rightful editors get 400; the others never get that far.
+    "goal_validate": ("post", lambda w: [w["draft_goal"].pk], _expect(director=400, holder=400, **ON_DRAFT)),
     "imports:upload": ("get", None, {**LOGIN_FIRST, "reader": 403, "stranger": 403}),
     "imports:batch": ("get", lambda w: [_import_batch(w)], _own_import()),
     "imports:preview": ("get", _import_draft, _own_import()),

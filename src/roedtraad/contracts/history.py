@@ -105,10 +105,19 @@ def _display(model, name: str, value: Any) -> str:
         return timezone.localtime(value).strftime("%d.%m.%Y %H:%M")
     if isinstance(value, dt.date):
         return value.strftime("%d.%m.%Y")
-    if model_field.is_relation:
+    if model_field.is_relation and not isinstance(value, model_field.related_model):
         target = model_field.related_model.objects.filter(pk=value).first()
         return str(target) if target is not None else f"#{value}"
     return str(value)
+
+
+def _shown(model, rec, name: str) -> Any:
+    """The value to show: the related object itself when it was fetched along (no query per change)."""
+    model_field = model._meta.get_field(name)
+    value = getattr(rec, model_field.attname)
+    if model_field.is_relation and value is not None:
+        return getattr(rec, name, None) or value
+    return value
 
 
 def _field_change(model, name: str, before: Any, after: Any) -> FieldChange:
@@ -126,7 +135,10 @@ def _field_changes(model, current, previous) -> list[FieldChange]:
         if current.history_type == "-":
             before, after = after, None
         if before != after and not (before in (None, "") and after in (None, "")):
-            changes.append(_field_change(model, name, before, after))
+            shown = [_shown(model, r, name) if r is not None else None for r in (previous, current)]
+            if current.history_type == "-":
+                shown = [shown[1], None]
+            changes.append(_field_change(model, name, *shown))
     return changes
 
 
@@ -143,7 +155,9 @@ def _subject(model, rec) -> str:
 def _changes(model, records, restorable: bool) -> list[Change]:
     """Changes of one model's records (any number of objects), oldest record of each object first."""
     changes, previous = [], {}
-    for rec in records.order_by("history_date", "history_id").select_related("history_user"):
+    related = [n for n in SHOWN_FIELDS[model] if model._meta.get_field(n).is_relation]
+    records = records.select_related("history_user", "history_user__person", *related)
+    for rec in records.order_by("history_date", "history_id"):
         before = previous.get(rec.id)
         previous[rec.id] = rec
         fields = _field_changes(model, rec, before)

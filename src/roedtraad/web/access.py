@@ -128,10 +128,11 @@ def goals_visible_to(user) -> QuerySet[Goal]:
 def indicators_visible_to(user) -> QuerySet[Indicator]:
     """Indicators of units the user covers, and those tied to goals the user may read."""
     rights = rights_for(user)
+    live = Indicator.objects.filter(Q(goal__isnull=True) | Q(goal__deleted_at__isnull=True))  # not of deleted goals
     if rights.reads_all:
-        return Indicator.objects.all()
+        return live
     q = Q(org_unit_id__in=rights.readable_units()) | Q(goal__in=goals_visible_to(user))
-    return Indicator.objects.filter(q)
+    return live.filter(q)
 
 
 def planned_follow_ups_visible_to(user) -> QuerySet[PlannedFollowUp]:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from roedtraad.contracts.models import Goal
 from roedtraad.core.sections import section_order
-from roedtraad.followup.models import FollowUpEntry, Indicator, Measurement
+from roedtraad.followup.models import FollowUpEntry, Indicator, Measurement, Target
 from roedtraad.web import access, charts
 from roedtraad.web import search as fulltext
 from roedtraad.web.filters import ContractFilter, SearchFilter
@@ -91,9 +91,19 @@ def contract_detail(request, pk):
         "planned": contract.planned_follow_ups.select_related("goal").order_by("date"),
         "change_requests": contract.change_requests.select_related("author__person"),
         "people": _people(request.user, contract),
+        "deleted_goals": _deleted_goals(request, contract),
         "crumbs": [{"label": _("Kontrakter"), "url": reverse("contract_list")}, {"label": str(contract)}],
     }
     return render(request, "web/contract_detail.html", context)
+
+
+def _deleted_goals(request, contract) -> dict:
+    """Deleted goals with undo, for those who may edit; the one just deleted (`?slettet=`) first."""
+    if not access.can(request.user, "edit", contract):
+        return {"goals": [], "just_deleted": None}
+    goals = list(contract.goals.filter(deleted_at__isnull=False).order_by("-deleted_at"))
+    just = request.GET.get("slettet", "")
+    return {"goals": goals, "just_deleted": next((g for g in goals if str(g.pk) == just), None)}
 
 
 def _contract_crumbs(contract) -> list[dict]:
@@ -153,6 +163,27 @@ def goal_detail(request, pk):
     return render(request, "web/goal_detail.html", context)
 
 
+def _indicator_changes(indicator, limit: int = 10) -> list[dict]:
+    """The latest changes of the indicator's measurements and targets (two queries)."""
+    kinds = {"+": _("tilføjet"), "~": _("ændret"), "-": _("slettet")}
+    rows = []
+    for model, label in ((Measurement, _("Måling")), (Target, _("Måltal"))):
+        for rec in model.history.filter(indicator_id=indicator.pk).select_related("history_user__person")[:limit]:
+            period = getattr(rec, "period", None) or rec.period_start
+            rows.append(
+                {
+                    "when": rec.history_date,
+                    "what": label,
+                    "period": period,
+                    "value": rec.value,
+                    "kind": kinds[rec.history_type],
+                    "who": rec.history_user,
+                    "reason": rec.history_change_reason,
+                }
+            )
+    return sorted(rows, key=lambda r: r["when"], reverse=True)[:limit]
+
+
 @readers_only
 def indicator_detail(request, pk):
     indicator = access.indicator_for_user(request.user, pk)
@@ -166,7 +197,7 @@ def indicator_detail(request, pk):
     if indicator.goal_id:
         crumbs.append({"label": str(indicator.goal), "url": reverse("goal_detail", args=[indicator.goal_id])})
     crumbs.append({"label": str(indicator)})
-    context = {"item": _indicator_items([indicator])[0], "crumbs": crumbs}
+    context = {"item": _indicator_items([indicator])[0], "crumbs": crumbs, "changes": _indicator_changes(indicator)}
     return render(request, "web/indicator_detail.html", context)
 
 

@@ -11,10 +11,12 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from roedtraad.contracts.models import Goal, GoalLayout, GoalScope, GoalSection
 from roedtraad.contracts.workflow import record
@@ -84,7 +86,7 @@ class GoalForm(forms.Form):
         statement = GOAL_STATEMENT[self.goal.contract.layout]
         if not (data.get(f"section_{statement}") or "").strip():
             self.add_error(f"section_{statement}", _("Skriv selve målet – det skal fremgå af kontrakten."))
-        if data.get("scope") == GoalScope.SHARED and not self.goal.partners.exists():
+        if data.get("scope") == GoalScope.SHARED and not self.goal.partners.exclude(role="").exists():
             self.add_error("scope", _("Et fælles mål skal have mindst én partner med ansvar og rolle."))
         return data
 
@@ -165,3 +167,17 @@ def goal_edit(request, pk):
         {"label": _("Redigér")},
     ]
     return render(request, "web/goal_edit.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def goal_validate(request, pk):
+    """Validation as you type: the error partial of one field (htmx). Saving stays the authority."""
+    goal = access.goal_for_user(request.user, pk, write=True)
+    goal = Goal.objects.select_related("contract__framework", "contract__holder").get(pk=goal.pk)
+    form = GoalForm(request.POST, goal=goal)
+    name = request.POST.get("_field") or (request.htmx.trigger_name if request.htmx else None)
+    if name not in form.fields or name == "version":
+        return HttpResponseBadRequest(_("Ukendt felt."))
+    form.is_valid()
+    return render(request, "web/goal_edit.html#field_errors", {"field": form[name]})
