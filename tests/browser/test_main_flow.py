@@ -165,7 +165,7 @@ def test_import_edit_submit_review_conflict_and_enter(browser, live_server, demo
     expect(holder.get_by_role("status").first).to_have_text("Målet er gemt.")
 
     # The second save is based on the old version: refused, with both versions shown.
-    with second.expect_response(lambda r: r.request.method == "POST") as posted:
+    with second.expect_response(lambda r: r.request.method == "POST" and r.url.endswith(goal_url + "edit/")) as posted:
         second.get_by_role("button", name="Gem målet").click()
     assert posted.value.status == 409
     alert = second.get_by_role("alert")
