@@ -42,13 +42,15 @@ _WS = re.compile(r"\s+")
 _HYPHEN_BREAK = re.compile(rf"(?<=[{LOWER}])-[ \t]*\n[ \t]*(?!(?:og|eller|til)\b)(?=[{LOWER}])")
 _ABBREVIATIONS = ("f.eks.", "bl.a.", "fx.", "mv.", "m.m.", "nr.", "pct.", "ca.", "jf.", "evt.", "dvs.", "ift.", "ifm.")
 _ABBREVIATION_RE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + ")", re.IGNORECASE)
+_PUNCTUATION = re.compile(rf"[^\w{LOWER} ]+")
+_DANISH_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}\"'”“])")
 
 
 def parse_number(text: str) -> float:
     """A Danish number as a float: "8,22" → 8.22, "1.250,5" → 1250.5. Raises ValueError."""
     cleaned = text.strip().replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", cleaned):
+    if _DANISH_THOUSANDS.fullmatch(cleaned):
         cleaned = cleaned.replace(".", "")
     return float(cleaned.replace(",", "."))
 
@@ -65,7 +67,7 @@ def join_lines(text: str) -> str:
 
 def normalise_name(text: str) -> str:
     """A unit or goal name for comparison: lower case, no punctuation, single spaces."""
-    lowered = re.sub(rf"[^\w{LOWER} ]+", " ", text.lower())
+    lowered = _PUNCTUATION.sub(" ", text.lower())
     return normalise_space(lowered)
 
 

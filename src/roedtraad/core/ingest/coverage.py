@@ -6,12 +6,8 @@ coverage = placed non-whitespace characters / all non-whitespace characters.
 
 from __future__ import annotations
 
-import re
-
 from .draft import Span
 from .model import Fragment
-
-_NON_WS = re.compile(r"\S")
 
 
 def merge_spans(spans: list[Span]) -> list[Span]:
@@ -42,7 +38,8 @@ def subtract(spans: list[Span], holes: list[Span]) -> list[Span]:
 
 
 def non_ws(text: str) -> int:
-    return len(_NON_WS.findall(text))
+    """The number of non-whitespace characters (`str.split` and `\\s` agree on whitespace)."""
+    return len("".join(text.split()))
 
 
 def account(text: str, assigned: list[Span], excluded: list[Span]) -> tuple[float, list[Fragment]]:

@@ -36,6 +36,8 @@ _BULLET = r"(?:[•▪◦·\-\*o]\s+|\d+[.)]\s+)?"
 _COMPILED = [
     (key, re.compile(rf"^\s*{_BULLET}(?P<phrase>{phrase})(?P<rest>.*)$", re.IGNORECASE)) for key, phrase in _VOCABULARY
 ]
+# Any phrase at a line's start: a line that does not match this matches none of `_COMPILED`.
+_ANY_PHRASE = re.compile(rf"\s*{_BULLET}(?:" + "|".join(phrase for _key, phrase in _VOCABULARY) + ")", re.IGNORECASE)
 _HEADING_ONLY = re.compile(
     r"\s*(?:" + "|".join(phrase for _key, phrase in _VOCABULARY) + r")\s*:?\s*",
     re.IGNORECASE,
@@ -51,7 +53,7 @@ class HeadingMatch:
 
 def match_heading(line: str, keys: set[str] | None = None) -> HeadingMatch | None:
     """The section heading a line is, or None. `keys` limits the vocabulary (a layout's own)."""
-    if len(line) > 400:
+    if len(line) > 400 or not _ANY_PHRASE.match(line):
         return None
     for key, pattern in _COMPILED:
         if keys is not None and key not in keys:

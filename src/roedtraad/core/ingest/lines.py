@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -47,15 +48,15 @@ class Line:
     end: int  # offset after the last character (the newline excluded)
     text: str
 
-    @property
+    @functools.cached_property
     def stripped(self) -> str:
         return self.text.strip()
 
-    @property
+    @functools.cached_property
     def blank(self) -> bool:
-        return not self.text.strip()
+        return not self.stripped
 
-    @property
+    @functools.cached_property
     def content_start(self) -> int:
         return self.start + (len(self.text) - len(self.text.lstrip()))
 

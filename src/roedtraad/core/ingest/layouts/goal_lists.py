@@ -74,7 +74,10 @@ def best_match(name: str, listed: list[str], threshold: float = 0.8) -> str | No
     key = normalise_name(name)
     best, score = None, threshold
     for item in listed:
-        ratio = difflib.SequenceMatcher(None, key, normalise_name(item)).ratio()
+        matcher = difflib.SequenceMatcher(None, key, normalise_name(item))
+        if matcher.real_quick_ratio() < score or matcher.quick_ratio() < score:
+            continue  # both are upper bounds of ratio()
+        ratio = matcher.ratio()
         if ratio >= score:
             best, score = item, ratio
     return best
