@@ -18,7 +18,6 @@ def test_an_empty_goal_statement_gets_its_error_at_once(login, world):
     response = _validate(login("holder"), world["draft_goal"], "section_udviklingsmaal", section_udviklingsmaal="  ")
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'id="id_section_udviklingsmaal-errors"' in html
     assert "Skriv selve målet" in html
     assert "<html" not in html  # only the partial
 

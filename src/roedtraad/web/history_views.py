@@ -35,11 +35,15 @@ def _any_goal(user, pk) -> Goal:
 
 
 def _with_restore_targets(changes: list[history.Change]) -> list[history.Change]:
-    """Mark each restorable change with the URL kind and the goal it belongs to."""
+    """Mark each restorable change with the URL kind and its goal; the newest (current) version is not."""
+    current = set()
     for change in changes:
         model = change.record.instance_type
         change.restore_kind = "goal" if model is Goal else "section"
         change.goal_pk = change.record.id if model is Goal else getattr(change.record, "goal_id", None)
+        if (model, change.record.id) not in current:
+            current.add((model, change.record.id))
+            change.restorable = False
     return changes
 
 
@@ -50,7 +54,6 @@ def _history_context(user, contract, changes) -> dict:
         "changes": _with_restore_targets(changes),
         "may_restore": "edit" in actions,
         "locked": contract.status in LOCKED_STATUSES,
-        "personal_data": access.shows_personal_data(user),
     }
 
 
