@@ -14,12 +14,19 @@ def _known(cls, data: dict) -> dict:
 
 
 def to_data(doc: ParsedDocument) -> dict:
-    return asdict(doc)
+    data = asdict(doc)
+    # PostgreSQL's jsonb does not keep the order of an object's keys; the document's order of
+    # sections is kept beside them.
+    for goal_data, goal in zip(data["goals"], doc.goals, strict=True):
+        goal_data["section_order"] = list(goal.sections)
+    return data
 
 
 def goal_from_data(data: dict) -> ParsedGoal:
     goal = ParsedGoal(**_known(ParsedGoal, data))
-    goal.sections = dict(goal.sections or {})
+    stored = dict(goal.sections or {})
+    order = [key for key in data.get("section_order") or [] if key in stored]
+    goal.sections = {key: stored[key] for key in [*order, *(k for k in stored if k not in order)]}
     goal.shared_with = list(goal.shared_with or [])
     goal.indicators = [ParsedIndicator(**_known(ParsedIndicator, i)) for i in data.get("indicators") or []]
     return goal
