@@ -57,7 +57,7 @@ Udviklingsmål Forventede virkninger for borgeren Tidsperspektiv
 3
 
 \tUdviklingskontrakt 2024 for : Staben
-\tIndsæt overskrift på udviklingsmål nr 3: 2) Bedre arkiv
+\tIndsæt overskrift til udviklingsmål nr 3: 2) Bedre arkiv
 \tBaggrund og formål 3: Arkivet er rodet.
 \tUdviklingsmål 3: Et ryddet arkiv. Målet er fælles med Økonomi og Løn
 \tTidsperspektiv 3: [indsæt]

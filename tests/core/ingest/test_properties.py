@@ -22,7 +22,7 @@ WORDS = st.sampled_from(
         "o Arbejde hen imod:",
         "• Samarbejde med:",
         "X vil sammen med Y:",
-        "\tIndsæt overskrift på udviklingsmål nr 3: 2) Titel",
+        "\tIndsæt overskrift til udviklingsmål nr 3: 2) Titel",
         "\tBaggrund og formål 3: tekst",
         "\tHold op med 3: • a. • b:",
         "\tIndhold: 1. a2. b",

@@ -1,7 +1,7 @@
 """The form layout: a PDF form's fields dumped as "\\t<field name>: <value>" lines.
 
 Field numbers are the form's, not the goals': a goal's fields are joined by the goal its
-title field names ("Indsæt overskrift på udviklingsmål nr 17: 16) Titel" maps field 17 to
+title field names (a label with "overskrift" and "nr 17", value "16) Titel", maps field 17 to
 goal 16). Fields without a number belong to the goal whose title field came last. Other
 fields: the holder field and descriptions go to the introduction, a table of contents
 ("Indhold") too, and a "Hold op med" field holds the stop-doing list.
