@@ -14,6 +14,7 @@ from ..draft import GoalDraft, LayoutDraft, SectionSpan
 from ..headings import HeadingMatch, match_heading
 from ..lines import NUMBERED_GOAL, Line, is_bullet, marked_lines, section_follows, split_lines, titled_openings
 from ..titles import clean_title, title_number
+from .spans import spans_under_headings
 
 KEYS = set(SECTION_LAYOUT)
 _MAX_TITLE_LINES = 3
@@ -119,13 +120,7 @@ def _goal_head(lines: list[Line], opening: int, labels: dict[int, int | None], n
 
 def _section_spans(lines: list[Line], heads: dict[int, HeadingMatch], opening: int, end: int) -> list[SectionSpan]:
     indexes = [i for i in sorted(heads) if i >= opening and lines[i].start < end]
-    spans = []
-    for j, i in enumerate(indexes):
-        ln, head = lines[i], heads[i]
-        stop = lines[indexes[j + 1]].start if j + 1 < len(indexes) else end
-        content = ln.start + head.content_offset if head.content_offset < len(ln.text) else ln.end
-        spans.append(SectionSpan(head.key, ln.content_start, min(content, stop), stop))
-    return spans
+    return spans_under_headings(lines, heads, indexes, end)
 
 
 def _read_titled(text: str, lines: list[Line], heads: dict[int, HeadingMatch], titled: dict[int, int]) -> LayoutDraft:

@@ -18,6 +18,7 @@ from ..headings import HeadingMatch, match_heading
 from ..lines import NUMBERED_GOAL, Line, is_bullet, looks_like_heading, marked_lines, next_nonblank, split_lines
 from ..titles import clean_title, title_number
 from .goal_lists import best_match, read_goal_lists
+from .spans import spans_under_headings
 
 KEYS = {
     "baggrund_formaal",
@@ -159,9 +160,4 @@ def _sections(lines: list[Line], heads: dict[int, HeadingMatch], goal: GoalDraft
     if goal.start < title_start:
         spans.append(SectionSpan("baggrund_formaal", goal.start, goal.start, title_start))
     spans.append(SectionSpan("baggrund_formaal", title_end, title_end, first_head))
-    for j, i in enumerate(indexes):
-        ln, head = lines[i], heads[i]
-        stop = lines[indexes[j + 1]].start if j + 1 < len(indexes) else end
-        content = ln.start + head.content_offset if head.content_offset < len(ln.text) else ln.end
-        spans.append(SectionSpan(head.key, ln.content_start, min(content, stop), stop))
-    return spans
+    return spans + spans_under_headings(lines, heads, indexes, end)
