@@ -11,6 +11,24 @@ CORPUS = SHARED / "corpus"
 GOLD = CORPUS / "gold"
 
 
+@pytest.fixture
+def units(request):
+    """A small org tree: municipality, area, a holder, another holder, a centre (tests/factories.py)."""
+    from tests.factories import org_tree
+
+    if request.node.get_closest_marker("django_db") is None:
+        request.getfixturevalue("db")  # a module without the marker still gets a database
+    return org_tree()
+
+
+@pytest.fixture
+def who(units):
+    """One login per role over `units` (tests/contracts/people.py)."""
+    from tests.contracts.people import people
+
+    return people(units)
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     assert CORPUS.is_dir(), f"the corpus is expected beside the checkout at {CORPUS}"

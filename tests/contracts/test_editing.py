@@ -14,16 +14,6 @@ from roedtraad.contracts.workflow import NotAllowed, WorkflowError
 
 
 @pytest.fixture
-def units(db):
-    return org_tree()
-
-
-@pytest.fixture
-def who(units):
-    return people(units)
-
-
-@pytest.fixture
 def goal(units):
     return contract_with_goal(units["holder"]).goals.get()
 

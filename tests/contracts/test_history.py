@@ -3,8 +3,7 @@
 import datetime as dt
 
 import pytest
-from tests.contracts.people import people
-from tests.factories import contract_with_goal, enter, org_tree, shared_goal
+from tests.factories import contract_with_goal, enter, shared_goal
 
 from roedtraad.contracts import workflow
 from roedtraad.contracts.editing import Locked, save_goal, soft_delete_goal
@@ -13,16 +12,6 @@ from roedtraad.contracts.models import Goal, GoalSection
 from roedtraad.contracts.workflow import NotAllowed, WorkflowError
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def units():
-    return org_tree()
-
-
-@pytest.fixture
-def who(units):
-    return people(units)
 
 
 @pytest.fixture

@@ -4,8 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from tests.contracts.people import people
-from tests.factories import contract_with_goal, enter, org_tree
+from tests.factories import contract_with_goal, enter
 
 from roedtraad.contracts import workflow
 from roedtraad.contracts.models import Contract, ContractLocked, Goal, GoalPartner
@@ -13,16 +12,6 @@ from roedtraad.contracts.workflow import NotAllowed, WorkflowError
 from roedtraad.review.models import ChangeRequest
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def units():
-    return org_tree()
-
-
-@pytest.fixture
-def who(units):
-    return people(units)
 
 
 @pytest.fixture

@@ -1,24 +1,13 @@
 """Comments on goals during review: who may write them, and resolving them."""
 
 import pytest
-from tests.contracts.people import people
-from tests.factories import contract_with_goal, enter, org_tree
+from tests.factories import contract_with_goal, enter
 
 from roedtraad.contracts.workflow import NotAllowed, WorkflowError
 from roedtraad.review.models import GoalComment
 from roedtraad.review.services import add_comment, open_comments, resolve_comment
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def units():
-    return org_tree()
-
-
-@pytest.fixture
-def who(units):
-    return people(units)
 
 
 @pytest.fixture
