@@ -6,8 +6,8 @@ import pytest
 from tests.factories import contract_with_goal, enter, shared_goal
 
 from roedtraad.contracts import workflow
-from roedtraad.contracts.editing import Locked, save_goal, soft_delete_goal
-from roedtraad.contracts.history import Chunk, contract_history, goal_history, restore, word_diff
+from roedtraad.contracts.editing import Locked, save_goal, soft_delete_goal, undo_delete_goal
+from roedtraad.contracts.history import Chunk, GoalDeleted, contract_history, goal_history, restore, word_diff
 from roedtraad.contracts.models import Goal, GoalSection
 from roedtraad.contracts.workflow import NotAllowed, WorkflowError
 
@@ -138,3 +138,37 @@ def test_a_reader_cannot_restore(goal, who):
 def test_a_contracts_own_fields_are_not_restored_here(goal, who):
     with pytest.raises(WorkflowError):
         restore(goal.contract.history.earliest("history_date"), who["director"])
+
+
+def test_a_section_of_a_deleted_goal_cannot_be_restored_until_the_goals_deletion_is_undone(goal, who):
+    section = GoalSection.objects.get(goal=goal)
+    first = section.history.earliest("history_date")
+    save_goal(goal.pk, who["holder"], expected_version=1, sections={"udviklingsmaal": "Helt ny tekst."})
+    soft_delete_goal(goal.pk, who["holder"])
+    with pytest.raises(GoalDeleted) as error:
+        restore(first, who["holder"])
+    assert "Fortryd sletningen af målet" in error.value.message
+    assert GoalSection.objects.get(pk=section.pk).text == "Helt ny tekst."
+    assert Goal.objects.get(pk=goal.pk).deleted_at is not None
+
+    undo_delete_goal(goal.pk, who["holder"])
+    restore(first, who["holder"])
+    assert GoalSection.objects.get(pk=section.pk).text == "Sygefraværet nedbringes til 5 %."
+
+
+def test_an_earlier_version_of_a_deleted_goal_does_not_bring_it_back(goal, who):
+    first = goal.history.earliest("history_date")
+    soft_delete_goal(goal.pk, who["holder"])
+    version = Goal.objects.get(pk=goal.pk).version
+    with pytest.raises(GoalDeleted):
+        restore(first, who["director"])
+    stored = Goal.objects.get(pk=goal.pk)
+    assert stored.deleted_at is not None and stored.version == version, "nothing changed, not even the version"
+
+
+def test_restoring_the_version_saved_at_deletion_does_not_delete_the_goal_again(goal, who):
+    soft_delete_goal(goal.pk, who["holder"])
+    deleted_version = goal.history.filter(deleted_at__isnull=False).latest("history_date")
+    undo_delete_goal(goal.pk, who["holder"])
+    restore(deleted_version, who["holder"])
+    assert Goal.objects.get(pk=goal.pk).deleted_at is None

@@ -148,3 +148,18 @@ def test_history_pages_query_count_does_not_grow_with_the_changes(login, world, 
     world.add_goals(world["draft"], 2)
     large = _queries(client, url)
     assert large == small, f"{name}: {small} queries with few changes, {large} with many"
+
+
+def test_a_section_of_a_deleted_goal_is_not_restored_and_the_holder_is_told_why(login, world):
+    goal = world["draft_goal"]
+    _rewrite_statement(world, goal, "Ny tekst.")
+    record = _first_statement_version(goal)
+    client = login("holder")
+    client.post(reverse("goal_delete", args=[goal.pk]))
+    history_page = client.get(reverse("contract_history", args=[goal.contract_id])).content.decode()
+    assert _restore_url(goal, "section", record) not in history_page
+    assert "Fortryd sletningen af målet for at kunne gendanne" in history_page
+    response = client.post(_restore_url(goal, "section", record), follow=True)
+    assert "Fortryd sletningen af målet, før du gendanner afsnittet" in response.content.decode()
+    assert _statement(goal) == "Ny tekst."
+    assert Goal.objects.get(pk=goal.pk).deleted_at is not None

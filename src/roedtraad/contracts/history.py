@@ -201,6 +201,21 @@ def contract_history(contract: Contract) -> list[Change]:
     return _newest_first(changes)
 
 
+class GoalDeleted(WorkflowError):
+    """The goal is soft-deleted: its versions and sections come back only after the deletion is undone."""
+
+
+def _refuse_deleted(goal: Goal, model) -> None:
+    """Restoring must not bring a deleted goal back (or edit it) behind the delete/undo pair."""
+    if goal.deleted_at is None:
+        return
+    if model is GoalSection:
+        raise GoalDeleted(
+            _("Afsnittet hører til et slettet mål. Fortryd sletningen af målet, før du gendanner afsnittet.")
+        )
+    raise GoalDeleted(_("Målet er slettet. Fortryd sletningen af målet, før du gendanner en tidligere version."))
+
+
 def _restore_reason(rec) -> str:
     return _("Gendannet til versionen fra %(when)s") % {
         "when": timezone.localtime(rec.history_date).strftime("%d.%m.%Y %H:%M")
@@ -209,9 +224,11 @@ def _restore_reason(rec) -> str:
 
 def _restore_goal(rec, user) -> Goal:
     goal = editable_goal(rec.id, user)
-    Goal.objects.filter(pk=goal.pk).update(version=F("version") + 1)
+    Goal.objects.filter(pk=goal.pk).update(version=F("version") + 1)  # locks the row until commit
     goal.refresh_from_db()
-    for name in ("title", "scope", "multi_year", "carried_over_from_id", "deleted_at"):
+    _refuse_deleted(goal, Goal)
+    # Not `deleted_at`: deleting and undoing are their own steps, a restore never deletes a goal.
+    for name in ("title", "scope", "multi_year", "carried_over_from_id"):
         setattr(goal, name, getattr(rec, name))
     record(goal, user, _restore_reason(rec))
     goal.save()
@@ -220,7 +237,9 @@ def _restore_goal(rec, user) -> Goal:
 
 def _restore_section(rec, user) -> GoalSection:
     goal = editable_goal(rec.goal_id, user)
-    Goal.objects.filter(pk=goal.pk).update(version=F("version") + 1)
+    Goal.objects.filter(pk=goal.pk).update(version=F("version") + 1)  # locks the row until commit
+    goal.refresh_from_db(fields=["deleted_at"])
+    _refuse_deleted(goal, GoalSection)
     section = GoalSection.objects.filter(goal=goal, key=rec.key).first() or GoalSection(goal=goal, key=rec.key)
     section.heading, section.text, section.order = rec.heading, rec.text, rec.order
     record(section, user, _restore_reason(rec))
@@ -229,7 +248,10 @@ def _restore_section(rec, user) -> GoalSection:
 
 
 def restore(historical_record, user) -> Goal | GoalSection:
-    """Bring back an earlier version of a goal or a section as a new change (refused when locked)."""
+    """Bring back an earlier version of a goal or a section as a new change.
+
+    Refused when the contract is locked (`Locked`) and while the goal is deleted (`GoalDeleted`).
+    """
     model = historical_record.instance_type
     if model not in (Goal, GoalSection):
         raise WorkflowError(_("Kun udviklingsmål og deres afsnit kan gendannes."))

@@ -34,8 +34,9 @@ def _any_goal(user, pk) -> Goal:
     return goal
 
 
-def _with_restore_targets(changes: list[history.Change]) -> list[history.Change]:
-    """Mark each restorable change with the URL kind and its goal; the newest (current) version is not."""
+def _with_restore_targets(changes: list[history.Change], deleted_goals: set[int]) -> list[history.Change]:
+    """Mark each restorable change with the URL kind and its goal; the newest (current) version is not,
+    nor any version of a deleted goal or its sections (`goal_deleted`: undo the deletion first)."""
     current = set()
     for change in changes:
         model = change.record.instance_type
@@ -44,14 +45,18 @@ def _with_restore_targets(changes: list[history.Change]) -> list[history.Change]
         if (model, change.record.id) not in current:
             current.add((model, change.record.id))
             change.restorable = False
+        change.goal_deleted = change.restorable and change.goal_pk in deleted_goals
+        if change.goal_deleted:
+            change.restorable = False
     return changes
 
 
 def _history_context(user, contract, changes) -> dict:
     actions = access.actions_for(user, contract)
+    deleted = set(contract.goals.filter(deleted_at__isnull=False).values_list("pk", flat=True))
     return {
         "contract": contract,
-        "changes": _with_restore_targets(changes),
+        "changes": _with_restore_targets(changes, deleted),
         "may_restore": "edit" in actions,
         "locked": contract.status in LOCKED_STATUSES,
     }
