@@ -39,3 +39,12 @@ def corpus_dir() -> Path:
 def gold_dir() -> Path:
     assert GOLD.is_dir(), f"the gold annotations are expected at {GOLD}"
     return GOLD
+
+
+@pytest.fixture(autouse=True)
+def _forget_kept_pages():
+    """Kept pages live in process memory (web/pagecache.py) while each test's data is rolled back."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield

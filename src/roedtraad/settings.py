@@ -154,6 +154,19 @@ ROEDTRAAD_SITE_NAME = config.listing("ROEDTRAAD_SITE_NAME", ["Rødtråd"])[0]
 ROEDTRAAD_ACCESSIBILITY_URL = config.listing("ROEDTRAAD_ACCESSIBILITY_URL", [""])[0]
 ROEDTRAAD_PUBLIC_VIEW = config.flag("ROEDTRAAD_PUBLIC_VIEW", default=False)
 
+# Rendered read pages per user, kept in each app server's memory until the data changes
+# (roedtraad/web/pagecache.py); a shared cache is not needed because the key comes from the database.
+ROEDTRAAD_PAGE_CACHE = config.flag("ROEDTRAAD_PAGE_CACHE", default=True)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": config.integer("ROEDTRAAD_PAGE_CACHE_SECONDS", 600),
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
+
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

@@ -6,3 +6,8 @@ class WebConfig(AppConfig):
     name = "roedtraad.web"
     label = "web"
     verbose_name = _("Web")
+
+    def ready(self) -> None:
+        from roedtraad.web import pagecache
+
+        pagecache.connect_signals()
