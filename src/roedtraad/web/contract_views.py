@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from roedtraad.contracts.models import Goal
 from roedtraad.core.sections import section_order
 from roedtraad.followup.models import FollowUpEntry, Indicator, Measurement, Target
-from roedtraad.web import access, charts
+from roedtraad.web import access, charts, pagecache
 from roedtraad.web import search as fulltext
 from roedtraad.web.filters import ContractFilter, SearchFilter
 
@@ -34,6 +34,7 @@ def _partial(request, template: str, partial: str) -> str:
 
 
 @readers_only
+@pagecache.per_user
 def contract_list(request):
     visible = access.contracts_visible_to(request.user)
     data = request.GET.copy()
@@ -71,6 +72,7 @@ def _measurements():
 
 
 @readers_only
+@pagecache.per_user
 def contract_detail(request, pk):
     contract = access.contract_for_user(request.user, pk)
     goals = (
@@ -128,6 +130,7 @@ def _people(user, contract):
 
 
 @readers_only
+@pagecache.per_user
 def goal_detail(request, pk):
     goal = access.goal_for_user(request.user, pk)
     goal = (
@@ -185,6 +188,7 @@ def _indicator_changes(indicator, limit: int = 10) -> list[dict]:
 
 
 @readers_only
+@pagecache.per_user
 def indicator_detail(request, pk):
     indicator = access.indicator_for_user(request.user, pk)
     indicator = (
@@ -202,6 +206,7 @@ def indicator_detail(request, pk):
 
 
 @readers_only
+@pagecache.per_user
 def search(request):
     visible = access.contracts_visible_to(request.user)
     form = SearchFilter(request.GET or None, visible)

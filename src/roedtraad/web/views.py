@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.shortcuts import redirect, render
 
-from roedtraad.web import access, dashboard
+from roedtraad.web import access, dashboard, pagecache
 
 
+@pagecache.per_user
 def home(request):
     """What needs me now. Without login: the public overview if enabled, else the login page."""
     if not request.user.is_authenticated:
