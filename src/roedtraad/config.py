@@ -90,7 +90,8 @@ def database() -> dict:
     if engine not in {"django.db.backends.sqlite3", "django.db.backends.postgresql"}:
         raise ConfigError(f"DATABASE_URL: only sqlite:// and postgres:// are supported, not {engine}")
     if engine.endswith("sqlite3"):
-        config["CONN_MAX_AGE"] = 0
+        # Connections are kept (CONN_MAX_AGE above): opening one per request cost more than
+        # answering a kept page (benchmarks/README.md, pages).
         config["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
     if engine.endswith("postgresql"):
         config.setdefault("OPTIONS", {})["connect_timeout"] = 5
