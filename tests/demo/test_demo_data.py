@@ -10,7 +10,7 @@ from roedtraad.contracts.models import Contract, Goal, GoalPartner
 from roedtraad.demo.build import build
 from roedtraad.demo.measurements import sick_leave_series
 from roedtraad.demo.organisation import LOGINS
-from roedtraad.followup.models import FollowUpEntry, Indicator
+from roedtraad.followup.models import FollowUpEntry, Indicator, PlannedFollowUp
 from roedtraad.frameworks.models import Framework
 from roedtraad.org.models import OrgUnit
 
@@ -84,3 +84,11 @@ def test_entered_demo_contracts_were_entered_in_january(demo):
     entered = Contract.objects.filter(status="entered")
     assert entered.count() >= 8
     assert set(entered.values_list("entered_on", flat=True)) == {dt.date(2026, 1, 28)}
+
+
+def test_demo_planned_follow_ups_name_a_real_forum_not_their_kind_again(demo):
+    planned = list(PlannedFollowUp.objects.all())
+    assert planned
+    assert all(p.forum and p.forum.casefold() != p.get_kind_display().casefold() for p in planned)
+    assert {"Direktionsmøde", "Områdeledermøde"} <= {p.forum for p in planned}
+    assert not any("(Kontraktdialog)" in p.label for p in planned)

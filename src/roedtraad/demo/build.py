@@ -319,6 +319,15 @@ def _mirror_shared_goals(framework: Framework) -> None:
             _goal(contract, themes.shared(partner, holder, contract.layout, title, purpose, role), framework)
 
 
+# The year's planned follow-up of each contract: (date, kind, forum, description, held).
+PLANNED_FOLLOW_UPS = [
+    (dt.date(YEAR, 3, 2), "meeting", "Områdeledermøde", "Status på udviklingsmålene med fagchefen", True),
+    (dt.date(YEAR, 6, 15), "indicators", "LMU", "Halvårets tal for sygefravær og modtagelse", True),
+    (dt.date(YEAR, 9, 7), "dialogue", "Direktionsmøde", "Kontraktdialog med fagchef og direktør", True),
+    (dt.date(YEAR, 12, 7), "dialogue", "Områdeledermøde", "Årets sidste kontraktdialog og næste års mål", False),
+]
+
+
 def _follow_ups(contract: Contract, author: Person) -> None:
     statuses = ["green", "amber", "green", "red"]
     for i, goal in enumerate(contract.goals.all()):
@@ -337,14 +346,9 @@ def _follow_ups(contract: Contract, author: Person) -> None:
                 author=author,
                 text=f"Status på «{goal.title}»: aktiviteterne følger planen; næste skridt aftalt i {forum}.",
             )
-    for day, done in [(dt.date(YEAR, 3, 2), True), (dt.date(YEAR, 9, 7), True), (dt.date(YEAR, 12, 7), False)]:
+    for day, kind, forum, description, done in PLANNED_FOLLOW_UPS:
         PlannedFollowUp.objects.create(
-            contract=contract,
-            date=day,
-            kind="dialogue",
-            forum="Kontraktdialog",
-            description="Kontraktdialog med fagchef og direktør",
-            done=done,
+            contract=contract, date=day, kind=kind, forum=forum, description=description, done=done
         )
 
 

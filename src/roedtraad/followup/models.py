@@ -169,3 +169,12 @@ class PlannedFollowUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_kind_display()}"
+
+    @property
+    def label(self) -> str:
+        """The kind, then the forum in brackets unless it only repeats the kind ("Kontraktdialog")."""
+        kind = str(self.get_kind_display())
+        forum = self.forum.strip()
+        if not forum or forum.casefold() == kind.casefold():
+            return kind
+        return f"{kind} ({forum})"
