@@ -36,6 +36,24 @@ _NAME = re.compile(
 _ACRONYM_MAX = 4
 
 
+# Where a unit's name counts in a text. A name counts where it stands as a word of its own, also
+# in the genitive ("HR's", "HR’s", "HRs", "Sølunds"). It does not count inside a compound word: Danish
+# joins an abbreviation or a name to the next word with a hyphen ("HR-konsulenten", "HR-afdelingens",
+# "MED-udvalget", "SF-bussen") and leaves the hyphen hanging when two compounds share their last part
+# ("HR- og lønkonsulenterne"); such a word names a role, a body or a thing, not the unit, so a name
+# directly followed by a hyphen is not a match. The same holds for a name glued by a hyphen to the
+# word before it ("Løn-HR"). A hyphen or dash with a space before it ("HR - gruppen", "HR – og Løn")
+# is punctuation, and "HR og Løn", "HR/Løn", "(HR)" name the unit. Hyphens: "-", U+2010 and U+2011.
+_HYPHENS = "\\-\u2010\u2011"  # inside a character class
+_NAME_START = rf"(?<![\wæøå])(?<![\wæøå][{_HYPHENS}])"
+_NAME_END = rf"(?:s|['’]s)?(?![\wæøå{_HYPHENS}])"
+
+
+def name_pattern(body: str) -> str:
+    """A regular expression for a unit's name (`body`, already escaped) standing as a word of its own."""
+    return _NAME_START + body + _NAME_END
+
+
 def normalise(name: str) -> str:
     """Lower case, '&' as 'og', punctuation as space, whitespace collapsed."""
     name = name.lower().replace("&", " og ")
@@ -105,10 +123,10 @@ class UnitIndex:
         return sorted(found)
 
     def _compile(self) -> list[tuple[re.Pattern, str, bool]]:
-        out = [(re.compile(rf"\b{re.escape(a)}\b"), unit, True) for a, unit in self.acronyms.items()]
+        out = [(re.compile(name_pattern(re.escape(a))), unit, True) for a, unit in self.acronyms.items()]
         for name in sorted(self.by_name, key=len, reverse=True):
             body = r"[^\wæøå]+".join(map(re.escape, name.split()))
-            out.append((re.compile(r"(?<![\wæøå])" + body + r"(?![\wæøå])"), self.by_name[name], False))
+            out.append((re.compile(name_pattern(body)), self.by_name[name], False))
         return out
 
 
