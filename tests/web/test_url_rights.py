@@ -101,6 +101,18 @@ def _requirement(world):
     return ensure_requirements(world["draft"].framework)[0].pk
 
 
+def _proposal(world):
+    """An open proposal of a shared goal between the holder's draft goal and the other holder's goal."""
+    from roedtraad.checks.models import SharedGoalProposal
+
+    a, b = sorted((world["draft_goal"], world["entered_goal"]), key=lambda g: g.pk)
+    proposal = SharedGoalProposal.objects.create(goal_a=a, goal_b=b, proposed_by=world["users"]["head_of_area"])
+    return [proposal.pk, world["draft_goal"].pk]
+
+
+# The head of area over both holders and the director; each holder is a stranger to the other's goal.
+_PROPOSERS = _expect(director=200, head_of_area=200, holder=404, other_holder=404)
+
 # name -> (method, world -> args, role -> expected status)
 RIGHTS = {
     "home": ("get", None, ALL_OK),
@@ -150,6 +162,9 @@ RIGHTS = {
     "checks:requirement_create": ("get", lambda w: [w["draft"].year], DIRECTOR_ONLY),
     "checks:requirement_edit": ("get", lambda w: [_requirement(w)], DIRECTOR_ONLY),
     "checks:requirement_retire": ("post", lambda w: [_requirement(w)], DIRECTOR_ONLY_POST),
+    "checks:proposal_new": ("get", lambda w: [w["draft_goal"].pk, w["entered_goal"].pk], _PROPOSERS),
+    "checks:proposal_accept": ("post", lambda w: _proposal(w), _expect(holder=302, **ON_DRAFT)),
+    "checks:proposal_decline": ("post", lambda w: _proposal(w), _expect(holder=302, **ON_DRAFT)),
 }
 # Whole namespaces: the Django admin is for staff only (none of the roles is staff).
 NAMESPACES = {"admin": ("get", None, dict.fromkeys(ROLES, 302))}

@@ -221,3 +221,19 @@ class RequirementForm(forms.ModelForm):
     def save(self, commit=True):
         self.instance.judged_by = self.judged_by()
         return super().save(commit)
+
+
+class ProposalForm(forms.Form):
+    """A head of area's short note to the two holders with a proposed shared goal."""
+
+    note = forms.CharField(
+        label=_("Bemærkning til kontraktholderne"),
+        help_text=_("Kort: hvorfor målene kunne være ét fælles mål, og hvem der kunne tage initiativet."),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from roedtraad.checks import context as ctx
+from roedtraad.checks import proposals
 from roedtraad.checks.forms import OrgUnitForm, OverlapFilter, OverrideForm, YearFilter
 from roedtraad.checks.network import Edge, svg
 from roedtraad.checks.services import (
@@ -256,6 +257,23 @@ def _overlap_rows(overlaps, form, visible_holders: dict[str, int], units: ctx.Un
     return rows
 
 
+def _mark_proposals(rows: list[dict], user, holder_ids: dict[str, int]) -> None:
+    """Mark the pairs with an open proposal of a shared goal, and those the user may propose."""
+    rights = access.rights_for(user)
+    goal_ids = {o[side]["goal_id"] for o in rows for side in ("a", "b") if o[side]["goal_id"]}
+    open_pairs = proposals.open_pairs(goal_ids)
+    for o in rows:
+        ids = {o["a"]["goal_id"], o["b"]["goal_id"]}
+        holders = {holder_ids.get(o["a"]["holder"]), holder_ids.get(o["b"]["holder"])}
+        o["proposal_open"] = frozenset(ids) in open_pairs
+        o["may_propose"] = (
+            None not in ids
+            and not o["shared"]
+            and not o["proposal_open"]
+            and (rights.director or holders <= rights.areas)
+        )
+
+
 @readers_only
 def overlaps(request):
     """Goals of different holders that are about the same, for proposing shared goals."""
@@ -270,6 +288,7 @@ def overlaps(request):
     holder_ids = {units.name[h]: h for h in visible.values()}
     rows = _overlap_rows(data, form, holder_ids, units, ctx.goal_links(request.user, year) if year else {})
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    _mark_proposals(page.object_list, request.user, holder_ids)
     query = request.GET.copy()
     query.pop("page", None)
     context = {

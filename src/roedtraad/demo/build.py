@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from roedtraad.checks.models import SharedGoalProposal
 from roedtraad.contracts.models import Activity, Contract, Goal, GoalPartner, GoalSection, StopDoingItem
 from roedtraad.core.sections import heading_for
 from roedtraad.demo import goals as themes
@@ -127,6 +128,7 @@ def build() -> None:
         _set_status(contract, people)
     _indicators(units)
     _logins(units, people)
+    _shared_goal_proposal()
 
 
 def _organisation() -> dict:
@@ -402,3 +404,23 @@ def _logins(units, people) -> None:
         UserRole.objects.create(user=user, role=role, unit=by_name.get(unit_name))
         if person_name:
             Person.objects.filter(pk=people[person_name].pk).update(user=user)
+
+
+def _shared_goal_proposal() -> None:
+    """An open proposal on the start pages: the head of area sees two sick-leave goals alike."""
+    goals = [
+        Goal.objects.filter(contract__holder__name=name, title="Lavt sygefravær", deleted_at__isnull=True)
+        .order_by("-contract__revision")
+        .first()
+        for name in ("Hjemmeplejen Fjordby", "Plejecenter Egelund")
+    ]
+    if None in goals:
+        return
+    first, second = sorted(goals, key=lambda g: g.pk)
+    SharedGoalProposal.objects.create(
+        goal_a=first,
+        goal_b=second,
+        proposed_by=get_user_model().objects.get(username="fagchef"),
+        note="I arbejder begge med fraværssamtaler og vikardækning. "
+        "Et fælles mål kunne give én model for tidlig opfølgning på tværs af jeres vagtlag.",
+    )
