@@ -101,6 +101,16 @@ def _requirement(world):
     return ensure_requirements(world["draft"].framework)[0].pk
 
 
+def _stop_doing(world):
+    from roedtraad.contracts.models import StopDoingItem
+
+    return [StopDoingItem.objects.create(contract=world["draft"], text="Ugentlige statusmøder").pk]
+
+
+_EDITORS = _expect(director=200, holder=200, **ON_DRAFT)  # a form page for those who may edit the draft
+_EDITED = _expect(holder=302, **ON_DRAFT)  # a change posted by those who may edit the draft
+
+
 def _proposal(world):
     """An open proposal of a shared goal between the holder's draft goal and the other holder's goal."""
     from roedtraad.checks.models import SharedGoalProposal
@@ -146,6 +156,15 @@ RIGHTS = {
     "goal_undo_delete": ("post", _deleted_goal, _expect(holder=302, **ON_DRAFT)),
     # Without a field name to validate the rightful editors get 400; the others never get that far.
     "goal_validate": ("post", lambda w: [w["draft_goal"].pk], _expect(director=400, holder=400, **ON_DRAFT)),
+    "contract_goal_add": ("get", lambda w: [w["draft"].pk], _EDITORS),
+    "activity_add": ("get", lambda w: [w["draft_goal"].pk], _EDITORS),
+    "activity_edit": ("get", lambda w: [w["draft_goal"].activities.get().pk], _EDITORS),
+    "activity_delete": ("post", lambda w: [w["draft_goal"].activities.get().pk], _EDITED),
+    "partner_add": ("get", lambda w: [w["draft_goal"].pk], _EDITORS),
+    "partner_delete": ("post", lambda w: [w["draft_goal"].partners.get().pk], _EDITED),
+    "stop_doing_add": ("get", lambda w: [w["draft"].pk], _EDITORS),
+    "stop_doing_edit": ("get", _stop_doing, _EDITORS),
+    "stop_doing_delete": ("post", _stop_doing, _EDITED),
     "imports:upload": ("get", None, {**LOGIN_FIRST, "reader": 403, "stranger": 403}),
     "imports:batch": ("get", lambda w: [_import_batch(w)], _own_import()),
     "imports:preview": ("get", _import_draft, _own_import()),

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from roedtraad.contracts.editing import Locked, editable_goal
-from roedtraad.contracts.models import Contract, ContractLocked, Goal, GoalPartner, GoalSection
+from roedtraad.contracts.models import Activity, Contract, ContractLocked, Goal, GoalPartner, GoalSection, StopDoingItem
 from roedtraad.contracts.workflow import WorkflowError, record
 from roedtraad.core.sections import heading_for
 
@@ -30,6 +30,8 @@ SHOWN_FIELDS = {
     Goal: ("number", "title", "scope", "multi_year", "deleted_at"),
     GoalSection: ("heading", "text"),
     GoalPartner: ("unit", "name", "role"),
+    Activity: ("text", "due_date", "status"),  # not the owner: a name is personal data
+    StopDoingItem: ("text",),
 }
 KINDS = {"+": "created", "~": "changed", "-": "deleted"}
 
@@ -149,7 +151,15 @@ def _subject(model, rec) -> str:
         return _("Mål %(number)s") % {"number": rec.number}
     if model is GoalSection:
         return _("Afsnittet “%(heading)s”") % {"heading": rec.heading or heading_for(rec.key)}
+    if model is Activity:
+        return _("Aktivitet “%(text)s”") % {"text": _short(rec.text)}
+    if model is StopDoingItem:
+        return _("Hold op med “%(text)s”") % {"text": _short(rec.text)}
     return _("Partner “%(name)s”") % {"name": rec.name or _display(GoalPartner, "unit", rec.unit_id)}
+
+
+def _short(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def _changes(model, records, restorable: bool) -> list[Change]:
@@ -184,20 +194,23 @@ def _newest_first(changes: list[Change]) -> list[Change]:
 
 
 def goal_history(goal: Goal) -> list[Change]:
-    """Changes of the goal, its sections and its partners, newest first."""
+    """Changes of the goal, its sections, partners and activities, newest first."""
     changes = _changes(Goal, Goal.history.filter(id=goal.pk), restorable=True)
     changes += _changes(GoalSection, GoalSection.history.filter(goal_id=goal.pk), restorable=True)
     changes += _changes(GoalPartner, GoalPartner.history.filter(goal_id=goal.pk), restorable=False)
+    changes += _changes(Activity, Activity.history.filter(goal_id=goal.pk), restorable=False)
     return _newest_first(changes)
 
 
 def contract_history(contract: Contract) -> list[Change]:
-    """Changes of the contract itself and of all its goals (deleted ones too), newest first."""
+    """Changes of the contract, all its goals (deleted ones too) and its stop-doing items, newest first."""
     goal_ids = list(Goal.history.filter(contract_id=contract.pk).values_list("id", flat=True).distinct())
     changes = _changes(Contract, Contract.history.filter(id=contract.pk), restorable=False)
     changes += _changes(Goal, Goal.history.filter(id__in=goal_ids), restorable=True)
     changes += _changes(GoalSection, GoalSection.history.filter(goal_id__in=goal_ids), restorable=True)
     changes += _changes(GoalPartner, GoalPartner.history.filter(goal_id__in=goal_ids), restorable=False)
+    changes += _changes(Activity, Activity.history.filter(goal_id__in=goal_ids), restorable=False)
+    changes += _changes(StopDoingItem, StopDoingItem.history.filter(contract_id=contract.pk), restorable=False)
     return _newest_first(changes)
 
 

@@ -20,7 +20,15 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from roedtraad.contracts.models import LOCKED_STATUSES, Contract, ContractStatus, Goal
+from roedtraad.contracts.models import (
+    LOCKED_STATUSES,
+    Activity,
+    Contract,
+    ContractStatus,
+    Goal,
+    GoalPartner,
+    StopDoingItem,
+)
 from roedtraad.followup.models import FollowUpEntry, Indicator, PlannedFollowUp
 from roedtraad.org.models import OrgUnit, Role
 
@@ -238,3 +246,27 @@ def planned_follow_up_for_user(user, pk, write: bool | str = False) -> PlannedFo
         raise Http404
     _check(user, planned.contract, "follow_up" if write else False)
     return planned
+
+
+def activity_for_user(user, pk, write: bool | str = False) -> Activity:
+    activity = Activity.objects.select_related("goal__contract__holder").filter(pk=pk).first()
+    if activity is None or activity.goal.deleted_at is not None:
+        raise Http404
+    _check(user, activity.goal.contract, write)
+    return activity
+
+
+def partner_for_user(user, pk, write: bool | str = False) -> GoalPartner:
+    partner = GoalPartner.objects.select_related("unit", "goal__contract__holder").filter(pk=pk).first()
+    if partner is None or partner.goal.deleted_at is not None:
+        raise Http404
+    _check(user, partner.goal.contract, write)
+    return partner
+
+
+def stop_doing_for_user(user, pk, write: bool | str = False) -> StopDoingItem:
+    item = StopDoingItem.objects.select_related("contract__holder").filter(pk=pk).first()
+    if item is None:
+        raise Http404
+    _check(user, item.contract, write)
+    return item

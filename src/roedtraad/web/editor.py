@@ -142,9 +142,14 @@ def _conflict_rows(form: GoalForm, stored: Goal) -> list[dict]:
 @login_required
 def goal_edit(request, pk):
     goal = access.goal_for_user(request.user, pk, write=True)
-    goal = Goal.objects.select_related("contract__framework", "contract__holder").get(pk=goal.pk)
+    goal = (
+        Goal.objects.select_related("contract__framework", "contract__holder")
+        .prefetch_related("activities__owner", "partners__unit")
+        .get(pk=goal.pk)
+    )
     form = GoalForm(request.POST or None, goal=goal, initial=initial_for(goal))
-    context = {"goal": goal, "contract": goal.contract, "form": form, "conflict": None}
+    actions = access.actions_for(request.user, goal.contract)
+    context = {"goal": goal, "contract": goal.contract, "form": form, "conflict": None, "actions": actions}
     if request.method == "POST" and form.is_valid():
         try:
             save(goal, form.cleaned_data, request.user)

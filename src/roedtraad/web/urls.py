@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from roedtraad.web import contract_views, editor, followup_views, history_views, views, workflow_views
+from roedtraad.web import contract_views, editor, followup_views, history_views, rows, views, workflow_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -35,4 +35,13 @@ urlpatterns = [
     path("goals/<int:pk>/follow-ups/new/", followup_views.add_follow_up, name="goal_follow_up"),
     path("goals/<int:pk>/comments/", workflow_views.add_comment, name="goal_comment"),
     path("comments/<int:pk>/resolve/", workflow_views.resolve_comment, name="comment_resolve"),
+    path("contracts/<int:pk>/goals/new/", rows.goal_add, name="contract_goal_add"),
+    path("goals/<int:pk>/activities/new/", rows.activity_add, name="activity_add"),
+    path("activities/<int:pk>/edit/", rows.activity_edit, name="activity_edit"),
+    path("activities/<int:pk>/delete/", rows.activity_delete, name="activity_delete"),
+    path("goals/<int:pk>/partners/new/", rows.partner_add, name="partner_add"),
+    path("partners/<int:pk>/delete/", rows.partner_delete, name="partner_delete"),
+    path("contracts/<int:pk>/stop-doing/new/", rows.stop_doing_add, name="stop_doing_add"),
+    path("stop-doing/<int:pk>/edit/", rows.stop_doing_edit, name="stop_doing_edit"),
+    path("stop-doing/<int:pk>/delete/", rows.stop_doing_delete, name="stop_doing_delete"),
 ]
