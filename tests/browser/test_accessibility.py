@@ -17,7 +17,7 @@ SKIP = ("/logout/", "/admin/", "/i18n/", "/static/")
 
 def view_name(path: str) -> str | None:
     try:
-        return resolve(path).url_name
+        return resolve(path.split("?", 1)[0]).url_name
     except Resolver404:
         return None
 
