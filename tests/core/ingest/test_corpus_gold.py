@@ -1,20 +1,18 @@
-"""The five corpus documents, parsed and scored by the shared gold scorer with its default bars."""
+"""The five corpus documents, parsed and scored by the shared gold scorer with its default bars.
+(Their speed is measured in benchmarks/import.py, not asserted here.)"""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
-import time
 
 from roedtraad.core.ingest.parse import parse_text
 
 
 def test_the_corpus_meets_the_gold_bars_and_loses_nothing(corpus_dir, gold_dir, tmp_path):
     texts = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(corpus_dir.glob("*.txt"))]
-    started = time.perf_counter()
     docs = [parse_text(text, name) for name, text in texts]
-    elapsed = time.perf_counter() - started
     out = tmp_path / "out.json"
     out.write_text(json.dumps({"documents": [d.as_json() for d in docs]}, ensure_ascii=False))
     result = subprocess.run(
@@ -23,7 +21,6 @@ def test_the_corpus_meets_the_gold_bars_and_loses_nothing(corpus_dir, gold_dir, 
     assert result.returncode == 0, result.stdout + result.stderr
     for doc in docs:
         assert doc.coverage >= 0.995, (doc.file, doc.coverage, doc.unassigned[:3])
-    assert elapsed < 0.5
 
 
 def test_the_framework_lists_seven_requirements_two_tracks_and_four_focus_areas(corpus_dir, gold_dir):
