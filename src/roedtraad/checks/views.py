@@ -25,7 +25,7 @@ from roedtraad.checks.services import (
 )
 from roedtraad.frameworks.models import Framework
 from roedtraad.org.models import OrgUnit
-from roedtraad.web import access
+from roedtraad.web import access, pagecache
 from roedtraad.web.contract_views import _partial, readers_only
 
 OVERLAP_TOP = 200
@@ -52,6 +52,7 @@ def _matrix_rows(report: dict, visible: dict[int, int], units: ctx.Units, area) 
 
 
 @readers_only
+@pagecache.per_user
 def matrix(request):
     """Contracts × requirements for a year, with an area filter."""
     years = ctx.years()
@@ -136,6 +137,7 @@ def _shared_items(data: dict, goal_links: dict) -> list[dict]:
 
 
 @readers_only
+@pagecache.per_user
 def report(request, pk):
     """One contract's check: requirements with evidence and overrides, shared goals, overlaps."""
     contract = access.contract_for_user(request.user, pk)
@@ -209,6 +211,7 @@ def _edges(report: dict, visible: dict[int, int], links: dict) -> list[Edge]:
 
 
 @readers_only
+@pagecache.per_user
 def network(request):
     """Who works with whom: shared goals as a drawing and as a table."""
     years = ctx.years()
@@ -275,6 +278,7 @@ def _mark_proposals(rows: list[dict], user, holder_ids: dict[str, int]) -> None:
 
 
 @readers_only
+@pagecache.per_user
 def overlaps(request):
     """Goals of different holders that are about the same, for proposing shared goals."""
     years = ctx.years()
