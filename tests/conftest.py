@@ -48,3 +48,14 @@ def _forget_kept_pages():
 
     caches["pages"].clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _danish_after_each_test():
+    """A request to /en/… leaves English active in the thread (Django activates the language per
+    request and never resets it); later reverse() calls would then build English URLs."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
