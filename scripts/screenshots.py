@@ -44,6 +44,9 @@ def pages():
         ("direktoer", "contract-submitted-director", f"/contracts/{submitted}/"),
         ("direktoer", "goal-edit", f"/goals/{draft_goal.pk}/edit/"),
         ("laeser", "search", "/search/?q=sygefraværet"),
+        ("fagchef", "overlaps-head-of-area", "/checks/overlaps/"),
+        ("direktoer", "contract-draft-director", f"/contracts/{draft_goal.contract_id}/"),
+        ("direktoer", "goal-draft-director", f"/goals/{draft_goal.pk}/"),
         (None, "login", "/login/"),
     ]
 
