@@ -88,3 +88,33 @@ def test_demo_on_a_database_with_data_refuses_and_says_how_to_start_afresh(tmp_p
     assert "already has data" in again.stderr and "start afresh" in again.stderr
     if_empty = roedtraad("demo", "--if-empty", tmp_path=tmp_path)
     assert if_empty.returncode == 0 and "direktoer" in if_empty.stdout
+
+
+def test_demo_refuses_in_production_before_touching_the_database(tmp_path):
+    production = {
+        "ROEDTRAAD_ENV": "production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+        "ALLOWED_HOSTS": "rodtrad.example.dk",
+    }
+    assert roedtraad("migrate", "-v0", tmp_path=tmp_path, **production).returncode == 0
+    result = roedtraad("demo", tmp_path=tmp_path, **production)
+    assert_one_line_error(result, "ROEDTRAAD_ENV=production")
+    assert "direktoer" not in result.stdout
+
+
+def test_the_demo_admin_gets_a_generated_password_printed_once(tmp_path):
+    assert roedtraad("migrate", "-v0", tmp_path=tmp_path).returncode == 0
+    loaded = roedtraad("demo", tmp_path=tmp_path)
+    admin_line = next(line for line in loaded.stdout.splitlines() if line.strip().startswith("admin "))
+    password = admin_line.split("/")[1].split()[0]
+    assert len(password) >= 12 and password not in open(__file__).read()
+    login = roedtraad(
+        "shell",
+        "-c",
+        f"from django.contrib.auth import authenticate; print(bool(authenticate(username='admin', password='{password}')))",
+        tmp_path=tmp_path,
+    )
+    assert login.stdout.strip().splitlines()[-1] == "True", login.stderr
+    again = roedtraad("demo", "--if-empty", tmp_path=tmp_path)
+    assert password not in again.stdout and "changepassword" in again.stdout

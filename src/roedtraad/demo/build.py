@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 import datetime as dt
 from decimal import Decimal
 
@@ -14,7 +16,7 @@ from roedtraad.core.sections import heading_for
 from roedtraad.demo import goals as themes
 from roedtraad.demo.measurements import months, sick_leave_series
 from roedtraad.demo.organisation import (
-    ADMIN,
+    ADMIN_USERNAME,
     AREAS,
     DEMO_PASSWORD,
     HOLDER_LEADERS,
@@ -112,7 +114,8 @@ def database_is_empty() -> bool:
 
 
 @transaction.atomic
-def build() -> None:
+def build() -> str:
+    """Load the demo municipality; returns the admin's generated password (printed once)."""
     if not database_is_empty():
         raise DemoRefused("the database already has data")
     units = _organisation()
@@ -127,8 +130,9 @@ def build() -> None:
     for contract in contracts:
         _set_status(contract, people)
     _indicators(units)
-    _logins(units, people)
+    admin_password = _logins(units, people)
     _shared_goal_proposal()
+    return admin_password
 
 
 def _organisation() -> dict:
@@ -395,15 +399,17 @@ def _sick_leave(unit, start, end, targets, periods, seed) -> Indicator:
     return indicator
 
 
-def _logins(units, people) -> None:
+def _logins(units, people) -> str:
     User = get_user_model()
-    User.objects.create_superuser(ADMIN[0], "", ADMIN[1])
+    admin_password = secrets.token_urlsafe(12)
+    User.objects.create_superuser(ADMIN_USERNAME, "", admin_password)
     by_name = {u.name: u for u in OrgUnit.objects.all()}
     for username, (role, unit_name, person_name) in LOGINS.items():
         user = User.objects.create_user(username, "", DEMO_PASSWORD)
         UserRole.objects.create(user=user, role=role, unit=by_name.get(unit_name))
         if person_name:
             Person.objects.filter(pk=people[person_name].pk).update(user=user)
+    return admin_password
 
 
 def _shared_goal_proposal() -> None:

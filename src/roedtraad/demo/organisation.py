@@ -84,4 +84,5 @@ LOGINS = {
     "laeser": ("reader", None, None),
 }
 DEMO_PASSWORD = "demo-roedtraad"
-ADMIN = ("admin", "admin-roedtraad")
+# The admin's password is generated when the demo is loaded and printed once (never in the repository).
+ADMIN_USERNAME = "admin"

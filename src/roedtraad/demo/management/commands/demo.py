@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 from roedtraad.demo.build import DemoRefused, build, database_is_empty
-from roedtraad.demo.organisation import ADMIN, DEMO_PASSWORD, LOGINS
+from roedtraad import config
+from roedtraad.demo.organisation import ADMIN_USERNAME, DEMO_PASSWORD, LOGINS
 
 
 class Command(BaseCommand):
@@ -19,6 +20,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, if_empty: bool = False, **options):
+        if config.is_production():
+            # Demo logins have known passwords: never in a municipality's real database.
+            raise CommandError("demo data is refused when ROEDTRAAD_ENV=production (its logins have known passwords)")
         if not database_is_empty():
             if if_empty:
                 self._print_logins()
@@ -29,17 +33,17 @@ class Command(BaseCommand):
                 "under ROEDTRAAD_DATA_DIR) and run `roedtraad migrate` and `roedtraad demo` again."
             )
         try:
-            build()
+            admin_password = build()
         except DemoRefused as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(self.style.SUCCESS("Demo data loaded: Fjordby Kommune."))
-        self._print_logins()
+        self._print_logins(admin_password)
 
-    def _print_logins(self) -> None:
+    def _print_logins(self, admin_password: str | None = None) -> None:
         from django.contrib.auth import get_user_model
 
         names = set(
-            get_user_model().objects.filter(username__in=[*LOGINS, ADMIN[0]]).values_list("username", flat=True)
+            get_user_model().objects.filter(username__in=[*LOGINS, ADMIN_USERNAME]).values_list("username", flat=True)
         )
         if not names:
             return
@@ -48,5 +52,8 @@ class Command(BaseCommand):
             if username in names:
                 where = f" ({unit})" if unit else ""
                 self.stdout.write(f"  {username:<16} / {DEMO_PASSWORD}   {role}{where}")
-        if ADMIN[0] in names:
-            self.stdout.write(f"  {ADMIN[0]:<16} / {ADMIN[1]}   admin (/admin/)")
+        if ADMIN_USERNAME in names:
+            shown = (
+                admin_password or "(shown when the demo was loaded; `roedtraad changepassword admin` sets a new one)"
+            )
+            self.stdout.write(f"  {ADMIN_USERNAME:<16} / {shown}   admin (/admin/)")
