@@ -6,6 +6,7 @@ import os
 import secrets
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -108,11 +109,12 @@ def test_the_demo_admin_gets_a_generated_password_printed_once(tmp_path):
     loaded = roedtraad("demo", tmp_path=tmp_path)
     admin_line = next(line for line in loaded.stdout.splitlines() if line.strip().startswith("admin "))
     password = admin_line.split("/")[1].split()[0]
-    assert len(password) >= 12 and password not in open(__file__).read()
+    assert len(password) >= 12 and password not in Path(__file__).read_text()
     login = roedtraad(
         "shell",
         "-c",
-        f"from django.contrib.auth import authenticate; print(bool(authenticate(username='admin', password='{password}')))",
+        "from django.contrib.auth import authenticate; "
+        f"print(bool(authenticate(username='admin', password='{password}')))",
         tmp_path=tmp_path,
     )
     assert login.stdout.strip().splitlines()[-1] == "True", login.stderr

@@ -4,7 +4,6 @@ CI (CI=true), which has the corpus beside the checkout, fails when it is missing
 from __future__ import annotations
 
 import pytest
-
 from tests.conftest import NO_CORPUS, _shared_folder
 
 

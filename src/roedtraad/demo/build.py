@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import secrets
-
 import datetime as dt
+import secrets
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model

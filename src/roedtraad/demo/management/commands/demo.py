@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from roedtraad.demo.build import DemoRefused, build, database_is_empty
 from roedtraad import config
+from roedtraad.demo.build import DemoRefused, build, database_is_empty
 from roedtraad.demo.organisation import ADMIN_USERNAME, DEMO_PASSWORD, LOGINS
 
 
