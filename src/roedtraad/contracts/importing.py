@@ -84,13 +84,27 @@ def _save_contract(doc: ParsedDocument, year: int, user, holder: OrgUnit | None)
     contract.goals.all().delete()
     contract.stop_doing_items.all().delete()
     units = UnitIndex()
+    left_out = []
     for number, parsed in _numbered(doc.goals):
         goal = _save_goal(contract, parsed, number, units)
         for indicator in parsed.indicators:
-            save_indicator(goal, indicator, units.scope_unit(indicator.scope, unit), year)
+            scope = units.scope_unit(indicator.scope, unit)
+            if within_holder(scope, unit):
+                save_indicator(goal, indicator, scope, year)
+            else:
+                left_out.append({"goal": goal.number, "unit": scope.name, "text": indicator.text})
+    if left_out:
+        # Another unit's figures are that unit's own: a holder's document never writes them.
+        contract.import_report["outside_holder"] = left_out
+        contract.save(update_fields=["import_report"])
     for order, text in enumerate(doc.stop_doing):
         StopDoingItem.objects.create(contract=contract, text=text, order=order)
     return contract
+
+
+def within_holder(unit: OrgUnit, holder: OrgUnit) -> bool:
+    """True when `unit` is the holder or lies under it: the only units its import may write to."""
+    return unit.pk == holder.pk or any(a.pk == holder.pk for a in unit.ancestors())
 
 
 def _numbered(goals: list[ParsedGoal]) -> list[tuple[int, ParsedGoal]]:
