@@ -89,7 +89,7 @@ def _save_contract(doc: ParsedDocument, year: int, user, holder: OrgUnit | None)
         goal = _save_goal(contract, parsed, number, units)
         for indicator in parsed.indicators:
             scope = units.scope_unit(indicator.scope, unit)
-            if within_holder(scope, unit):
+            if scope.lies_within(unit):
                 save_indicator(goal, indicator, scope, year)
             else:
                 left_out.append({"goal": goal.number, "unit": scope.name, "text": indicator.text})
@@ -100,11 +100,6 @@ def _save_contract(doc: ParsedDocument, year: int, user, holder: OrgUnit | None)
     for order, text in enumerate(doc.stop_doing):
         StopDoingItem.objects.create(contract=contract, text=text, order=order)
     return contract
-
-
-def within_holder(unit: OrgUnit, holder: OrgUnit) -> bool:
-    """True when `unit` is the holder or lies under it: the only units its import may write to."""
-    return unit.pk == holder.pk or any(a.pk == holder.pk for a in unit.ancestors())
 
 
 def _numbered(goals: list[ParsedGoal]) -> list[tuple[int, ParsedGoal]]:

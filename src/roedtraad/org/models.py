@@ -49,6 +49,10 @@ class OrgUnit(models.Model):
             node = node.parent
         return chain
 
+    def lies_within(self, other: OrgUnit) -> bool:
+        """True when this unit is `other` or lies under it (an import writes only within its holder)."""
+        return self.pk == other.pk or any(node.pk == other.pk for node in self.ancestors())
+
     def area(self) -> OrgUnit | None:
         """The area this unit belongs to (itself if it is an area)."""
         for node in [self, *self.ancestors()]:
