@@ -56,9 +56,9 @@ def gold_dir() -> Path:
 @pytest.fixture(autouse=True)
 def _forget_kept_pages():
     """Kept pages live in process memory (web/pagecache.py) while each test's data is rolled back."""
-    from django.core.cache import caches
+    from roedtraad.web.pagecache import PAGES
 
-    caches["pages"].clear()
+    PAGES.clear()
     yield
 
 

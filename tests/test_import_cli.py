@@ -90,3 +90,39 @@ def test_the_console_script_reports_a_bad_file_without_a_traceback(corpus_dir, t
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [f"{empty}: the file is empty"]
     assert [d["file"] for d in json.loads(result.stdout)["documents"]] == [WORKPLAN_DOC]
+
+
+THREE_GOALS = """Udviklingskontrakt 2026 for Solsikken
+
+Udviklingsmål 1: Lavt sygefravær
+
+Baggrund og formål
+Fraværet er for højt.
+
+Udviklingsmål 2: Fleksible arbejdsformer
+
+Baggrund og formål
+Hjemmearbejde skal være muligt.
+
+Udviklingsmål 3: God modtagelse
+
+Baggrund og formål
+Nye medarbejdere skal føle sig velkomne.
+"""
+
+
+def test_a_re_import_that_would_remove_goals_is_refused_without_replace_and_soft_deletes_with_it(tmp_path):
+    path = tmp_path / "solsikken.txt"
+    path.write_text(THREE_GOALS, encoding="utf-8")
+    run(str(path))
+    path.write_text(THREE_GOALS.split("Udviklingsmål 3")[0], encoding="utf-8")
+    out, err = StringIO(), StringIO()
+    with pytest.raises(SystemExit) as exited:
+        call_command("import", str(path), stdout=out, stderr=err)
+    assert exited.value.code == 1
+    assert "God modtagelse" in err.getvalue() and "Traceback" not in err.getvalue()
+    assert Goal.objects.filter(deleted_at__isnull=True).count() == 3
+
+    run("--replace", str(path))
+    assert Goal.objects.filter(deleted_at__isnull=True).count() == 2
+    assert Goal.objects.get(title="God modtagelse").deleted_at is not None

@@ -149,6 +149,18 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 ROEDTRAAD_MAX_UPLOAD_BYTES = config.integer("ROEDTRAAD_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ROEDTRAAD_MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# What reading one file may cost (core/ingest/limits.py): unpacked bytes, seconds and the
+# address space of the child process that parses it. An upload larger than
+# ROEDTRAAD_PARSE_IN_REQUEST_BYTES is parsed by the background worker, not in the request.
+_MB = 1024 * 1024
+ROEDTRAAD_PARSE_LIMITS = {
+    "max_unpacked_bytes": config.integer("ROEDTRAAD_PARSE_MAX_UNPACKED_MB", 120) * _MB,
+    "max_xml_bytes": config.integer("ROEDTRAAD_PARSE_MAX_XML_MB", 40) * _MB,
+    "max_stream_bytes": config.integer("ROEDTRAAD_PARSE_MAX_STREAM_MB", 60) * _MB,
+    "max_seconds": config.integer("ROEDTRAAD_PARSE_MAX_SECONDS", 20),
+    "max_memory_bytes": config.integer("ROEDTRAAD_PARSE_MAX_MEMORY_MB", 1536) * _MB,
+}
+ROEDTRAAD_PARSE_IN_REQUEST_BYTES = config.integer("ROEDTRAAD_PARSE_IN_REQUEST_BYTES", 2 * _MB)
 
 ROEDTRAAD_SITE_NAME = config.listing("ROEDTRAAD_SITE_NAME", ["Rødtråd"])[0]
 ROEDTRAAD_ACCESSIBILITY_URL = config.listing("ROEDTRAAD_ACCESSIBILITY_URL", [""])[0]
@@ -157,15 +169,12 @@ ROEDTRAAD_PUBLIC_VIEW = config.flag("ROEDTRAAD_PUBLIC_VIEW", default=False)
 # Rendered read pages per user, kept in each app server's memory until the data changes
 # (roedtraad/web/pagecache.py); a shared cache is not needed because the key comes from the database.
 ROEDTRAAD_PAGE_CACHE = config.flag("ROEDTRAAD_PAGE_CACHE", default=True)
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
-        "TIMEOUT": config.integer("ROEDTRAAD_PAGE_CACHE_SECONDS", 600),
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
-}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"}}
+# Kept read pages (web/pagecache.py), in each app server's memory: bounded in bytes, in all and
+# per user, and forgotten after ROEDTRAAD_PAGE_CACHE_SECONDS at the latest.
+ROEDTRAAD_PAGE_CACHE_SECONDS = config.integer("ROEDTRAAD_PAGE_CACHE_SECONDS", 600)
+ROEDTRAAD_PAGE_CACHE_BYTES = config.integer("ROEDTRAAD_PAGE_CACHE_MB", 64) * _MB
+ROEDTRAAD_PAGE_CACHE_BYTES_PER_USER = config.integer("ROEDTRAAD_PAGE_CACHE_MB_PER_USER", 4) * _MB
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

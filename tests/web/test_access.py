@@ -70,12 +70,16 @@ def test_entered_contract_is_not_edited_but_followed_up(world):
     assert access.actions_for(other, world["entered"]) == {"read", "comment", "new_revision", "follow_up"}
 
 
-def test_public_view_shows_entered_contracts_only(world, settings):
-    settings.ROEDTRAAD_PUBLIC_VIEW = True
+def test_the_public_view_publishes_entered_contracts_only_and_opens_no_working_page(world, settings):
     from django.contrib.auth.models import AnonymousUser
 
-    visible = set(access.contracts_visible_to(AnonymousUser()).values_list("pk", flat=True))
-    assert visible == {world["entered"].pk}
+    from roedtraad import rights
+
+    assert not rights.public_contracts().exists(), "off: nothing is public"
+    settings.ROEDTRAAD_PUBLIC_VIEW = True
+    assert set(rights.public_contracts().values_list("pk", flat=True)) == {world["entered"].pk}
+    assert not access.contracts_visible_to(AnonymousUser()).exists()
+    assert not access.can_read(world["users"]["stranger"], world["entered"])
     assert not access.shows_personal_data(AnonymousUser())
 
 

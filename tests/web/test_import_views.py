@@ -177,7 +177,8 @@ def test_a_correction_made_for_a_goal_that_has_moved_is_refused(world, login):
 
 
 @pytest.mark.parametrize("case", list(BAD_FILES))
-def test_bad_input_gets_a_one_line_danish_error_naming_the_file_and_nothing_is_saved(world, login, case):
+def test_bad_input_gets_a_one_line_danish_error_naming_the_file_and_nothing_is_saved(world, login, settings, case):
+    settings.ROEDTRAAD_PARSE_IN_REQUEST_BYTES = 25 * 1024 * 1024  # every file parsed in the request
     name, make = BAD_FILES[case]
     client = login("holder")
     contracts_before = Contract.objects.count()
@@ -274,3 +275,39 @@ def test_each_corpus_document_previews_with_all_its_goal_titles(world, login, co
     page = client.get(response["Location"]).content.decode()
     for goal in draft.document["goals"]:
         assert escape(goal["title"]) in page
+
+
+def test_the_preview_of_a_re_import_shows_what_changes_and_what_stays_and_removal_needs_the_box(world, login):
+    from tests.web.conftest import add_goal
+
+    old_goal = add_goal(world["draft"], 5, world["track"], title="Et mål fra sidste år")
+    kept = old_goal.activities.count()
+    client = login("holder")
+    upload(client, text_file())
+    draft = the_draft(world["users"]["holder"])
+    page = client.get(reverse("imports:preview", args=[draft.pk])).content.decode()
+    assert "Det gør gemningen" in page and "flettes ind i kladden" in page
+    assert "Fjernes (kan gendannes):</strong>\n      5. Et mål fra sidste år" in page
+    assert "Tilføjes:</strong>\n      2. God modtagelse" in page
+    assert 'name="remove_goals"' in page
+
+    data = {"holder": world["own"].pk, "year": world["draft"].year, "kind": "kontrakt"}
+    refused = client.post(reverse("imports:save", args=[draft.pk]), data)
+    assert refused.status_code == 409 and "Bekræft, at de skal fjernes" in refused.content.decode()
+    old_goal.refresh_from_db()
+    assert old_goal.deleted_at is None
+
+    saved = client.post(reverse("imports:save", args=[draft.pk]), data | {"remove_goals": "on"})
+    assert saved.status_code == 302
+    old_goal.refresh_from_db()
+    assert old_goal.deleted_at is not None and old_goal.activities.count() == kept
+
+
+def test_a_head_of_area_cannot_replace_a_holders_draft_by_importing(world, login):
+    client = login("head_of_area")
+    upload(client, text_file())
+    draft = the_draft(world["users"]["head_of_area"])
+    data = {"holder": world["own"].pk, "year": world["draft"].year, "kind": "kontrakt", "remove_goals": "on"}
+    response = client.post(reverse("imports:save", args=[draft.pk]), data)
+    assert response.status_code == 409 and "Du må ikke ændre kontrakten" in response.content.decode()
+    assert world["draft"].live_goals().get() == world["draft_goal"]

@@ -76,12 +76,20 @@ def test_anonymous_overview_redirects_to_login(client, world):
     assert get(client, "contract_list").status_code == 302
 
 
-def test_public_view_shows_entered_contracts_without_names(client, world, settings):
+def test_the_public_year_page_shows_entered_contracts_and_the_working_pages_stay_behind_login(client, world, settings):
     settings.ROEDTRAAD_PUBLIC_VIEW = True
-    page = results(get(client, "contract_list"))
+    page = client.get(reverse("public_year", args=[world["entered"].year])).content.decode()
     assert "Hjemmeplejen" in page and "Solsikken" not in page
-    assert get(client, "contract_detail", world["draft"].pk).status_code == 404
-    assert get(client, "goal_detail", world["entered_goal"].pk).status_code == 200
+    for name, pk in (("contract_list", None), ("goal_detail", world["entered_goal"].pk)):
+        response = get(client, name, pk) if pk else get(client, name)
+        assert response.status_code == 302 and "/login/" in response["Location"]
+    history = client.get(reverse("goal_history", args=[world["entered_goal"].pk]))
+    assert history.status_code == 302 and "/login/" in history["Location"]
+
+
+def test_the_public_pages_are_not_there_when_the_public_view_is_off(client, world):
+    assert client.get(reverse("public_index")).status_code == 404
+    assert client.get(reverse("public_year", args=[world["entered"].year])).status_code == 404
 
 
 # Contract and goal ---------------------------------------------------------------------
@@ -171,11 +179,16 @@ def test_english_is_the_second_language(client, world):
     assert 'lang="en"' in page
 
 
-def test_public_view_hides_review_comments_and_names(client, world, settings):
+def test_the_public_page_shows_no_comments_no_history_and_no_names(client, world, settings):
+    from roedtraad.contracts.models import GoalSection
     from roedtraad.review.models import GoalComment
 
     settings.ROEDTRAAD_PUBLIC_VIEW = True
     goal = world["entered_goal"]
     GoalComment.objects.create(goal=goal, text="Intern bemærkning")
-    page = get(client, "goal_detail", goal.pk).content.decode()
-    assert "Intern bemærkning" not in page and "Person " not in page
+    person = world["users"]["other_holder"].person
+    GoalSection.objects.filter(goal=goal, key="udviklingsmaal").update(text=f"Ansvarlig er {person.name}.")
+    page = client.get(reverse("public_year", args=[world["entered"].year])).content.decode()
+    assert goal.title in page and "Ansvarlig er [navn]." in page
+    assert "Intern bemærkning" not in page and person.name not in page
+    assert "Historik" not in page and "/history/" not in page

@@ -185,3 +185,29 @@ def test_reader_cannot_add_a_follow_up(login, world):
 
 def test_holder_cannot_follow_up_on_a_draft(login, world):
     assert login("holder").get(reverse("goal_follow_up", args=[world["draft_goal"].pk])).status_code == 403
+
+
+def test_a_comment_over_5000_characters_is_refused_in_place_with_its_text_kept(login, world):
+    text = "Langt forslag. " * 400  # 6,000 characters
+    client = login("head_of_area")
+    url = reverse("goal_comment", args=[world["draft_goal"].pk])
+    for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
+        response = client.post(url, {"text": text}, **headers)
+        page = response.content.decode()
+        assert response.status_code == 400
+        assert "Kommentaren er for lang (højst 5000 tegn)." in page
+        assert text.strip() in page, "the text is still in the field"
+    assert not world["draft_goal"].comments.exists()
+
+
+def test_a_section_over_the_limit_is_refused_in_the_editor_with_the_text_kept(login, world):
+    goal = world["draft_goal"]
+    text = "Et meget langt afsnit. " * 1000  # 23,000 characters
+    data = {"version": goal.version, "title": goal.title, "scope": goal.scope, "section_udviklingsmaal": text}
+    response = login("holder").post(reverse("goal_edit", args=[goal.pk]), data)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert f"må højst have 20.000 tegn (det har {len(text.strip()):,})".replace(",", ".") in page
+    assert text.strip()[:200] in page
+    goal.refresh_from_db()
+    assert goal.version == world["draft_goal"].version

@@ -6,12 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
+from roedtraad import rights as access
 from roedtraad.checks.services import default_year
 from roedtraad.contracts.models import Contract
 from roedtraad.core.sections import heading_for
 from roedtraad.frameworks.models import Framework
 from roedtraad.org.models import OrgUnit, OrgUnitKind
-from roedtraad.web import access
 
 STATUS_LABELS = {"met": _("Opfyldt"), "partial": _("Delvist"), "missing": _("Mangler")}
 STATUS_BADGES = {"met": "badge-success", "partial": "badge-warning", "missing": "badge-error"}
@@ -114,3 +114,9 @@ def goal_links(user, year: int) -> dict[tuple[str, int], int]:
         if latest.get(holder) == revision:
             out[(holder, number)] = pk
     return out
+
+
+def visible_overlaps(overlaps: list[dict], links: dict[tuple[str, int], int]) -> list[dict]:
+    """Only the overlaps whose two goals the user may read (`links` from `goal_links`): another
+    holder's goal the user may not see is not revealed by its likeness to the user's own."""
+    return [o for o in overlaps if all((o[side]["holder"], o[side]["goal"]) in links for side in ("a", "b"))]

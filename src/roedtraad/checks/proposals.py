@@ -19,11 +19,11 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from roedtraad import rights as access
 from roedtraad.checks.models import ProposalStatus, SharedGoalProposal
 from roedtraad.contracts.editing import Locked
 from roedtraad.contracts.models import ContractLocked, Goal, GoalPartner, GoalScope
 from roedtraad.contracts.workflow import NotAllowed, WorkflowError, record
-from roedtraad.web import access
 
 NOTE_MAX = 1000
 _RELATED = ("goal_a__contract__holder", "goal_b__contract__holder", "proposed_by__person")

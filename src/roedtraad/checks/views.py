@@ -161,7 +161,7 @@ def report(request, pk):
         "items": items,
         "overridden": [item for item in items if item["override"]],
         "shared": _shared_items(data, links),
-        "overlaps": data["overlaps"],
+        "overlaps": ctx.visible_overlaps(data["overlaps"], links),
         "goal_links": links,
         "form": form,
         "may_override": may_override,

@@ -22,6 +22,8 @@ from roedtraad.contracts.workflow import WorkflowError, record, require, require
 from roedtraad.core.sections import CANONICAL_KEYS, heading_for, section_order
 
 TITLE_MAX = Goal._meta.get_field("title").max_length
+# A section is a few paragraphs; the longest in the corpus has about 4,000 characters.
+SECTION_MAX = 20_000
 
 
 class Locked(WorkflowError):
@@ -119,11 +121,21 @@ def _validate(goal: Goal, title, scope, sections) -> None:
     if scope is not None and scope not in GoalScope.values:
         problems.append(_("Ukendt type af mål: %(scope)s.") % {"scope": scope})
     known = set(CANONICAL_KEYS) | {s.key for s in goal.sections.all()}
-    for key in sections or {}:
+    for key, text in (sections or {}).items():
         if key not in known:
             problems.append(_("Ukendt afsnit: %(key)s.") % {"key": key})
+        elif len(text) > SECTION_MAX:
+            problems.append(section_too_long(key, len(text)))
     if problems:
         raise WorkflowError(_("Målet kan ikke gemmes:"), problems)
+
+
+def section_too_long(key: str, length: int) -> str:
+    return _("Afsnittet »%(heading)s« må højst have %(max)s tegn (det har %(length)s).") % {
+        "heading": heading_for(key),
+        "max": f"{SECTION_MAX:,}".replace(",", "."),
+        "length": f"{length:,}".replace(",", "."),
+    }
 
 
 def _bump(goal_pk: int, expected_version: int) -> bool:
@@ -134,7 +146,9 @@ def _bump(goal_pk: int, expected_version: int) -> bool:
 def _save_sections(goal: Goal, user, sections: dict[str, str], reason: str) -> None:
     existing = {s.key: s for s in goal.sections.all()}
     for key, text in sections.items():
-        section = existing.get(key) or GoalSection(goal=goal, key=key, order=section_order(key))
+        section = existing.get(key) or GoalSection(
+            goal=goal, key=key[:60], heading=heading_for(key)[:300], order=section_order(key)
+        )
         if section.pk and section.text == text:
             continue
         section.text = text
@@ -164,17 +178,23 @@ def save_goal(
             if not _bump(goal_pk, expected_version):
                 raise _conflict(goal_pk, expected_version, attempted)
             goal.refresh_from_db()
-            reason = reason or _("Målet er redigeret")
             changes = {"title": title, "scope": scope, "multi_year": multi_year}
-            for name, value in changes.items():
-                if value is not None:
-                    setattr(goal, name, value.strip() if name == "title" else value)
-            record(goal, user, reason)
-            goal.save()
-            _save_sections(goal, user, sections or {}, reason)
-            return goal
+            return write_goal(goal, user, changes, sections or {}, reason or _("Målet er redigeret"))
     except ContractLocked as exc:  # entered by the director while this save was under way
         raise Locked(exc.messages[0]) from exc
+
+
+def write_goal(goal: Goal, user, changes: dict[str, Any], sections: dict[str, str], reason: str) -> Goal:
+    """The one write of a goal's fields and sections, each change with its history reason.
+    Callers have checked the right and moved the version on (`save_goal`, the importer's
+    merge); a field whose value is None, and a section whose text is unchanged, is left alone."""
+    for name, value in changes.items():
+        if value is not None:
+            setattr(goal, name, value.strip() if name == "title" else value)
+    record(goal, user, reason)
+    goal.save()
+    _save_sections(goal, user, sections, reason)
+    return goal
 
 
 def _set_deleted(goal_pk: int, user, deleted: bool) -> Goal:

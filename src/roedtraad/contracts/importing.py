@@ -2,8 +2,9 @@
 and stop-doing items, or a year's framework (DUS) with its tracks, focus areas and
 requirements. One transaction per document: a failure leaves nothing half-saved.
 
-Importing the same holder's contract for the same year again replaces the draft's content;
-an entered (locked) contract is never overwritten: a new revision is needed first.
+Importing the same holder's contract for the same year again merges the document into the
+draft (`reimport`: nothing people added is lost, removed goals are soft-deleted); a submitted
+contract is not replaced, and an entered (locked) one needs a new revision first.
 """
 
 from __future__ import annotations
@@ -17,19 +18,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from roedtraad.contracts.models import (
-    Contract,
-    ContractKind,
-    ContractLocked,
-    Goal,
-    GoalLayout,
-    GoalPartner,
-    GoalScope,
-    GoalSection,
-    StopDoingItem,
-)
+from roedtraad.contracts import reimport
+from roedtraad.contracts.models import Contract, ContractKind, ContractLocked, Goal, GoalLayout
+from roedtraad.contracts.workflow import record
 from roedtraad.core.ingest.model import ParsedDocument, ParsedGoal, ParsedIndicator
-from roedtraad.core.sections import heading_for, section_order
 from roedtraad.followup.models import Direction, Indicator, Target
 from roedtraad.frameworks.models import FocusArea, Framework, Requirement, Track
 from roedtraad.org.models import OrgUnit, OrgUnitAlias, OrgUnitKind
@@ -45,7 +37,6 @@ THEMES: list[tuple[str, re.Pattern]] = [
     ("faelles-maal", re.compile(r"fælles\s+mål", re.I)),
 ]
 _SICK_LEAVE = re.compile(r"sygefravær|fravær", re.I)
-_MULTI_YEAR = re.compile(r"flerårig", re.I)
 
 
 class ImportRefused(ValidationError):
@@ -53,53 +44,108 @@ class ImportRefused(ValidationError):
 
 
 def save_parsed_document(
-    doc: ParsedDocument, *, framework_year: int | None = None, user=None, holder: OrgUnit | None = None
+    doc: ParsedDocument,
+    *,
+    framework_year: int | None = None,
+    user=None,
+    holder: OrgUnit | None = None,
+    allow_remove: bool = False,
 ) -> Contract | Framework:
     """Save a parsed contract (→ `Contract`) or framework (kind "dus" → `Framework`).
 
     `framework_year` is the year when the document states none; `holder` overrides the unit
-    named in the document; `user` is recorded in the import report."""
+    named in the document; `user` is recorded in the history and must have the right to edit
+    an existing contract (None: the command line). Over an existing draft the document is
+    merged (`reimport`); goals it no longer has are removed only with `allow_remove`."""
     year = doc.year or framework_year
     if not year:
         raise ImportRefused("Dokumentet angiver ikke noget år; angiv året.", code="no_year")
     with transaction.atomic():
         if doc.kind == "dus":
             return save_framework(doc, year)
-        return _save_contract(doc, year, user, holder)
+        return _save_contract(doc, year, user, holder, allow_remove)
 
 
-def _save_contract(doc: ParsedDocument, year: int, user, holder: OrgUnit | None) -> Contract:
+def existing_contract(holder: OrgUnit, year: int) -> Contract | None:
+    """The contract an import for the holder and year is saved over (its latest revision)."""
+    return Contract.objects.filter(holder=holder, year=year).order_by("-revision").first()
+
+
+def import_plan(doc: ParsedDocument, holder: OrgUnit, year: int) -> reimport.ImportPlan:
+    """What saving the document as the holder's contract for the year would change."""
+    return reimport.plan_import(existing_contract(holder, year), doc, _numbered(doc.goals))
+
+
+def _save_contract(doc: ParsedDocument, year: int, user, holder: OrgUnit | None, allow_remove: bool) -> Contract:
+    if not doc.goals:
+        raise ImportRefused(
+            "Rødtråd fandt ingen udviklingsmål i dokumentet, så intet er gemt. "
+            "Markér målenes overskrifter i gennemsynet, eller tjek at filen er en udviklingskontrakt.",
+            code="no_goals",
+        )
     unit = holder or holder_unit(doc.holder)
-    contract = Contract.objects.filter(holder=unit, year=year).order_by("-revision").first()
+    contract = existing_contract(unit, year)
     if contract is not None and contract.is_locked:
         raise ContractLocked(contract)
+    if contract is not None:
+        reimport.require_replaceable(contract, user)
+    numbered = _numbered(doc.goals)
+    plan = reimport.plan_import(contract, doc, numbered)
     contract = contract or Contract(holder=unit, year=year)
     contract.kind = doc.kind if doc.kind in ContractKind.values else ContractKind.KONTRAKT
     contract.layout = GoalLayout.WORKPLAN if doc.layout == "workplan" else GoalLayout.SECTIONS
-    contract.introduction = doc.introduction
+    contract.introduction = doc.introduction or contract.introduction
     contract.source_name = doc.file[:300]
     contract.framework = Framework.objects.filter(year=year).first() or contract.framework
     contract.import_report = import_report(doc, user)
+    record(contract, user, f"Importeret fra {doc.file}")
     contract.save()
-    contract.goals.all().delete()
-    contract.stop_doing_items.all().delete()
+    goals = reimport.merge_into(contract, plan, user, source=doc.file, allow_remove=allow_remove)
     units = UnitIndex()
-    left_out = []
-    for number, parsed in _numbered(doc.goals):
-        goal = _save_goal(contract, parsed, number, units)
+    notes: dict[str, list] = {"outside_holder": [], "unknown_unit": []}
+    for number, parsed in numbered:
+        goal = goals[number]
+        reimport.add_partners(goal, parsed.shared_with, units.find)
         for indicator in parsed.indicators:
-            scope = units.scope_unit(indicator.scope, unit)
-            if scope.lies_within(unit):
-                save_indicator(goal, indicator, scope, year)
-            else:
-                left_out.append({"goal": goal.number, "unit": scope.name, "text": indicator.text})
-    if left_out:
-        # Another unit's figures are that unit's own: a holder's document never writes them.
-        contract.import_report["outside_holder"] = left_out
-        contract.save(update_fields=["import_report"])
-    for order, text in enumerate(doc.stop_doing):
-        StopDoingItem.objects.create(contract=contract, text=text, order=order)
+            _save_or_note(goal, indicator, unit, year, units, notes)
+    reimport.add_stop_doing(contract, plan.stop_doing_added)
+    contract.import_report.update({key: found for key, found in notes.items() if found})
+    contract.save(update_fields=["import_report"])
     return contract
+
+
+def _save_or_note(goal: Goal, indicator: ParsedIndicator, holder: OrgUnit, year: int, units, notes) -> None:
+    place, scope = indicator_place(indicator, holder, units)
+    if place == "write":
+        save_indicator(goal, indicator, scope, year)
+    else:
+        notes[place].append(_note(goal.number, indicator, scope))
+
+
+def indicator_place(indicator: ParsedIndicator, holder: OrgUnit, units: UnitIndex) -> tuple[str, OrgUnit | None]:
+    """Where an imported indicator goes: "write" when its unit is the holder or lies under it;
+    "outside_holder" for another unit's figures (that unit's own, never written by this
+    holder's document); "unknown_unit" for a unit Rødtråd does not know (never created)."""
+    scope = units.scope_unit(indicator.scope, holder)
+    if scope is None:
+        return "unknown_unit", None
+    return ("write" if scope.lies_within(holder) else "outside_holder"), scope
+
+
+def _note(number: int, indicator: ParsedIndicator, scope: OrgUnit | None) -> dict:
+    unit = scope.name if scope is not None else " ".join(indicator.scope.split())
+    return {"goal": number, "unit": unit, "text": indicator.text}
+
+
+def indicator_notes(doc: ParsedDocument, holder: OrgUnit) -> dict[str, list[dict]]:
+    """The document's indicators that a save would not write, by reason (for the preview)."""
+    units, notes = UnitIndex(), {"outside_holder": [], "unknown_unit": []}
+    for number, parsed in _numbered(doc.goals):
+        for indicator in parsed.indicators:
+            place, scope = indicator_place(indicator, holder, units)
+            if place != "write":
+                notes[place].append(_note(number, indicator, scope))
+    return notes
 
 
 def _numbered(goals: list[ParsedGoal]) -> list[tuple[int, ParsedGoal]]:
@@ -107,23 +153,6 @@ def _numbered(goals: list[ParsedGoal]) -> list[tuple[int, ParsedGoal]]:
     if len(set(numbers)) == len(numbers) and all(n > 0 for n in numbers):
         return list(zip(numbers, goals, strict=True))
     return list(enumerate(goals, start=1))
-
-
-def _save_goal(contract: Contract, parsed: ParsedGoal, number: int, units: UnitIndex) -> Goal:
-    goal = Goal.objects.create(
-        contract=contract,
-        number=number,
-        title=(parsed.title or f"Udviklingsmål {number}")[:300],
-        scope=GoalScope.SHARED if parsed.shared_with else GoalScope.LOCAL,
-        multi_year=bool(_MULTI_YEAR.search(parsed.sections.get("tidsperspektiv", ""))),
-    )
-    for key, text in parsed.sections.items():
-        GoalSection.objects.create(
-            goal=goal, key=key[:60], heading=heading_for(key)[:300], text=text, order=section_order(key)
-        )
-    for name in parsed.shared_with:
-        GoalPartner.objects.create(goal=goal, unit=units.find(name), name=name[:200])
-    return goal
 
 
 def save_indicator(goal: Goal, parsed: ParsedIndicator, unit: OrgUnit, year: int) -> Indicator:
@@ -189,25 +218,12 @@ class UnitIndex:
     def find(self, name: str) -> OrgUnit | None:
         return self.by_name.get(normalise(name)) if name else None
 
-    def scope_unit(self, scope: str, holder: OrgUnit) -> OrgUnit:
-        """The unit a target applies to: a known unit, else a new one (a municipality, or a
-        centre or department under the holder), so that each level keeps its own target."""
+    def scope_unit(self, scope: str, holder: OrgUnit) -> OrgUnit | None:
+        """The unit a target applies to: the holder when the text names none, a known unit by
+        name or alias, else None (an import never creates a unit as a side effect)."""
         if not normalise(scope):
             return holder
-        found = self.find(scope)
-        if found is None:
-            name = " ".join(scope.split())[:200]
-            kind = _kind_of(name)
-            parent = None if kind == OrgUnitKind.MUNICIPALITY else holder
-            found, _ = OrgUnit.objects.get_or_create(name=name, parent=parent, defaults={"kind": kind})
-            self.by_name[normalise(name)] = found
-        return found
-
-
-def _kind_of(name: str) -> str:
-    if re.search(r"\bkommune\b", name, re.I):
-        return OrgUnitKind.MUNICIPALITY
-    return OrgUnitKind.CENTRE if re.search(r"cent(?:er|re)", name, re.I) else OrgUnitKind.DEPARTMENT
+        return self.find(scope)
 
 
 def holder_unit(name: str) -> OrgUnit:

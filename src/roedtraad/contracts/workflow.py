@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from roedtraad.contracts.models import Contract, ContractStatus, GoalScope
-from roedtraad.web.access import can, can_read, rights_for
+from roedtraad.rights import can, can_read, rights_for
 
 REASON_LENGTH = 100  # django-simple-history's history_change_reason is a CharField(100)
 

@@ -57,10 +57,14 @@ class SaveForm(forms.Form):
     holder = forms.ModelChoiceField(queryset=None, label=_("Kontraktholder"), empty_label=_("Vælg kontraktholder"))
     year = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100)
     kind = forms.ChoiceField(label=_("Type"), choices=ContractKind.choices)
+    remove_goals = forms.BooleanField(
+        required=False, label=_("Fjern de mål, som dokumentet ikke længere har (de kan gendannes bagefter)")
+    )
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["holder"].queryset = units
+        self.fields["remove_goals"].widget.attrs["class"] = "form-checkbox"
         for name in ("holder", "kind"):
             self.fields[name].widget.attrs["class"] = "form-select"
         self.fields["year"].widget.attrs["class"] = "form-input input-width-xs"

@@ -15,6 +15,7 @@ from roedtraad.core.ingest.model import ParsedDocument
 
 class DraftStatus(models.TextChoices):
     PENDING = "pending", _("Venter")
+    PARSING = "parsing", _("Læses")
     PARSED = "parsed", _("Klar til gennemsyn")
     FAILED = "failed", _("Kunne ikke læses")
     SAVED = "saved", _("Gemt")
@@ -37,7 +38,7 @@ class ImportBatch(models.Model):
 
     @property
     def done(self) -> bool:
-        return not self.drafts.filter(status=DraftStatus.PENDING).exists()
+        return not self.drafts.filter(status__in=[DraftStatus.PENDING, DraftStatus.PARSING]).exists()
 
 
 class ImportDraft(models.Model):
@@ -76,11 +77,11 @@ class ImportDraft(models.Model):
         return self.filename
 
     def parsed(self) -> ParsedDocument:
-        from roedtraad.imports.documents import from_data
+        from roedtraad.core.ingest.serialize import from_data
 
         return from_data(self.document)
 
     def store(self, doc: ParsedDocument) -> None:
-        from roedtraad.imports.documents import to_data
+        from roedtraad.core.ingest.serialize import to_data
 
         self.document = to_data(doc)

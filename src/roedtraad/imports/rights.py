@@ -14,7 +14,7 @@ from django.http import Http404
 from roedtraad.core.danish import normalise_name
 from roedtraad.imports.models import ImportDraft
 from roedtraad.org.models import OrgUnit, OrgUnitKind
-from roedtraad.web.access import rights_for
+from roedtraad.rights import rights_for
 
 
 def may_import(user) -> bool:

@@ -3,7 +3,6 @@ backend), and the batch page polls until every file is parsed or refused."""
 
 from __future__ import annotations
 
-from django.db import transaction
 from django_tasks import task
 
 from roedtraad.imports.models import DraftStatus, ImportDraft
@@ -15,15 +14,16 @@ BACKGROUND_FROM = 4
 
 @task()
 def parse_batch(batch_id: int) -> int:
-    """Parse every pending file of the batch; returns how many were parsed."""
+    """Parse every pending file of the batch; returns how many were parsed. Each file is
+    claimed with a short update (so two workers never parse the same file) and parsed outside
+    any transaction, so a long parse never holds the database."""
     parsed = 0
-    for draft_id in ImportDraft.objects.filter(batch_id=batch_id, status=DraftStatus.PENDING).values_list(
-        "id", flat=True
-    ):
-        with transaction.atomic():
-            draft = ImportDraft.objects.select_for_update().filter(pk=draft_id, status=DraftStatus.PENDING).first()
-            if draft is None:
-                continue
-            parse_into(draft, bytes(draft.data or b""))
-            parsed += draft.status == DraftStatus.PARSED
+    pending = ImportDraft.objects.filter(batch_id=batch_id, status=DraftStatus.PENDING)
+    for draft_id in pending.values_list("id", flat=True):
+        claimed = ImportDraft.objects.filter(pk=draft_id, status=DraftStatus.PENDING).update(status=DraftStatus.PARSING)
+        if not claimed:
+            continue
+        draft = ImportDraft.objects.get(pk=draft_id)
+        parse_into(draft, bytes(draft.data or b""))
+        parsed += draft.status == DraftStatus.PARSED
     return parsed

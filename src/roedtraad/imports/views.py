@@ -12,14 +12,35 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from roedtraad.contracts.importing import import_plan, indicator_notes
 from roedtraad.contracts.models import Contract
+from roedtraad.core.ingest.model import UnreadableDocument
 from roedtraad.imports import corrections, preview, rights
 from roedtraad.imports.forms import BoundaryForm, FragmentForm, SaveForm, SectionForm, TitleForm, UploadForm
 from roedtraad.imports.models import DraftStatus, ImportBatch, ImportDraft
-from roedtraad.imports.pipeline import SaveRefused, error_line, max_bytes, parse_into, read_upload, save_draft
+from roedtraad.imports.pipeline import (
+    SaveRefused,
+    corrected_document,
+    error_line,
+    max_bytes,
+    parse_bytes,
+    parse_in_request_bytes,
+    read_upload,
+    save_draft,
+    store_parsed,
+)
 from roedtraad.imports.tasks import BACKGROUND_FROM, parse_batch
 from roedtraad.org.models import OrgUnit, OrgUnitKind
-from roedtraad.web.access import rights_for
+from roedtraad.rights import rights_for
+
+
+def save_effects(draft: ImportDraft, holder: OrgUnit | None, year) -> dict:
+    """What saving the draft for the holder and year would change, for the preview: the plan
+    of goals added, changed and removed and what stays, and the figures it would not write."""
+    if holder is None or draft.document.get("kind") == "dus" or not str(year or "").isdigit():
+        return {}
+    doc = corrected_document(draft, holder, int(year), "kontrakt")
+    return {"plan": import_plan(doc, holder, int(year)), "notes": indicator_notes(doc, holder), "plan_holder": holder}
 
 
 def _crumbs(*extra: dict) -> list[dict]:
@@ -35,7 +56,7 @@ def upload(request):
         files = request.FILES.getlist("files")
         if not files:
             errors.append(_("Vælg mindst én fil."))
-        elif len(files) >= BACKGROUND_FROM:
+        elif len(files) >= BACKGROUND_FROM or any(f.size > parse_in_request_bytes() for f in files):
             return _start_batch(request, files)
         else:
             drafts, errors = _parse_now(request.user, files)
@@ -56,13 +77,13 @@ def _parse_now(user, files) -> tuple[list[ImportDraft], list[str]]:
     drafts, errors = [], []
     for upload_file in files:
         draft = ImportDraft(owner=user, filename=upload_file.name[:300])
-        with transaction.atomic():
-            parse_into(draft, read_upload(upload_file))
-            if draft.status == DraftStatus.FAILED:
-                errors.append(error_line(draft.filename, draft.error))
-                draft.delete()
-            else:
-                drafts.append(draft)
+        try:
+            doc = parse_bytes(draft.filename, read_upload(upload_file))  # outside any transaction
+        except UnreadableDocument as error:
+            errors.append(error_line(draft.filename, error.reason_da))
+            continue
+        store_parsed(draft, doc)
+        drafts.append(draft)
     return drafts, errors
 
 
@@ -73,8 +94,8 @@ def _start_batch(request, files):
             ImportDraft.objects.create(
                 owner=request.user, batch=batch, filename=upload_file.name[:300], data=read_upload(upload_file)
             )
-        result = parse_batch.enqueue(batch.pk)
-        ImportBatch.objects.filter(pk=batch.pk).update(task_id=str(result.id)[:64])
+    result = parse_batch.enqueue(batch.pk)  # after the commit, so the worker finds the files
+    ImportBatch.objects.filter(pk=batch.pk).update(task_id=str(result.id)[:64])
     return redirect("imports:batch", pk=batch.pk)
 
 
@@ -83,8 +104,9 @@ def batch_status(request, pk):
     rights.require_importer(request.user)
     batch = get_object_or_404(ImportBatch, pk=pk, owner=request.user)
     drafts = list(batch.drafts.order_by("id"))
-    done = all(d.status != DraftStatus.PENDING for d in drafts)
+    done = all(d.status not in (DraftStatus.PENDING, DraftStatus.PARSING) for d in drafts)
     context = {"batch": batch, "drafts": drafts, "done": done, "crumbs": _crumbs({"label": _("Samlet import")})}
+    context["read"] = sum(d.status in (DraftStatus.PARSED, DraftStatus.FAILED, DraftStatus.SAVED) for d in drafts)
     template = "imports/batch.html#status" if request.htmx else "imports/batch.html"
     return render(request, template, context)
 
@@ -101,7 +123,11 @@ def _preview_context(request, draft: ImportDraft, save_form: SaveForm | None = N
         }
         initial["holder"] = initial["holder"] or rights.default_unit(request.user, named)
         save_form = SaveForm(initial=initial, units=units)
+    holder = save_form["holder"].value() if save_form.is_bound else save_form.initial.get("holder")
+    holder = units.filter(pk=getattr(holder, "pk", holder)).first() if holder else None
+    year = save_form["year"].value() if save_form.is_bound else save_form.initial.get("year")
     return {
+        **save_effects(draft, holder, year),
         "draft": draft,
         "doc": doc,
         "named_unit": named,
@@ -117,7 +143,7 @@ def _preview_context(request, draft: ImportDraft, save_form: SaveForm | None = N
 @login_required
 def draft_preview(request, pk):
     draft = rights.draft_for_user(request.user, pk)
-    if draft.status == DraftStatus.PENDING:
+    if draft.status in (DraftStatus.PENDING, DraftStatus.PARSING):
         return redirect("imports:batch", pk=draft.batch_id) if draft.batch_id else redirect("imports:upload")
     if draft.status == DraftStatus.FAILED:
         messages.error(request, error_line(draft.filename, draft.error))
@@ -256,7 +282,9 @@ def save(request, pk):
     if draft.document.get("kind") == "dus" and not rights_for(request.user).director:
         raise PermissionDenied("only a director imports the DUS")
     try:
-        contract = save_draft(draft, data["holder"], data["year"], data["kind"], request.user)
+        contract = save_draft(
+            draft, data["holder"], data["year"], data["kind"], request.user, allow_remove=data["remove_goals"]
+        )
     except SaveRefused as error:
         messages.error(request, str(error))
         return render(request, "imports/preview.html", _preview_context(request, draft, form), status=409)

@@ -174,3 +174,18 @@ class UserRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_role_display()} {self.unit or ''}".strip()
+
+
+def subtree(roots: set[int], parents: dict[int, int | None]) -> set[int]:
+    """The units `roots` and every unit under them, from a map of unit → parent (one query
+    for the whole tree, where `OrgUnit.lies_within` walks one unit's ancestors)."""
+    children: dict[int | None, list[int]] = {}
+    for unit, parent in parents.items():
+        children.setdefault(parent, []).append(unit)
+    found, stack = set(), list(roots)
+    while stack:
+        unit = stack.pop()
+        if unit not in found:
+            found.add(unit)
+            stack.extend(children.get(unit, []))
+    return found

@@ -11,16 +11,18 @@ from django.utils.translation import gettext as _
 from roedtraad.contracts.models import Goal
 from roedtraad.core.sections import section_order
 from roedtraad.followup.models import FollowUpEntry, Indicator, Measurement, Target
+from roedtraad.review.services import MAX_COMMENT_LENGTH
 from roedtraad.web import access, charts, pagecache
 from roedtraad.web import search as fulltext
 from roedtraad.web.filters import ContractFilter, SearchFilter
 
 
 def readers_only(view):
-    """Anonymous visitors go to the login page, unless the public read-only view is on."""
+    """Anonymous visitors go to the login page: the working pages are never public (the public
+    view has its own pages, `public_views`)."""
 
     def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated and not access.public_view():
+        if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)
 
@@ -132,6 +134,11 @@ def _people(user, contract):
 @readers_only
 @pagecache.per_user
 def goal_detail(request, pk):
+    return render(request, "web/goal_detail.html", goal_context(request, pk))
+
+
+def goal_context(request, pk, **extra) -> dict:
+    """The goal page's context; `extra` carries a refused form's error and text back to it."""
     goal = access.goal_for_user(request.user, pk)
     goal = (
         Goal.objects.filter(pk=goal.pk)
@@ -162,8 +169,10 @@ def goal_detail(request, pk):
         "comments": goal.comments.select_related("author__person").order_by("created_at"),
         "actions": access.actions_for(request.user, goal.contract),
         "crumbs": _contract_crumbs(goal.contract) + [{"label": str(goal)}],
+        "comment_max": MAX_COMMENT_LENGTH,
+        **extra,
     }
-    return render(request, "web/goal_detail.html", context)
+    return context
 
 
 def _indicator_changes(indicator, limit: int = 10) -> list[dict]:

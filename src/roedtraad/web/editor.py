@@ -10,7 +10,6 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,8 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from roedtraad.contracts.models import Goal, GoalLayout, GoalScope, GoalSection
-from roedtraad.contracts.workflow import record
+from roedtraad.contracts.editing import SECTION_MAX, EditConflict, save_goal, section_too_long
+from roedtraad.contracts.models import Goal, GoalLayout, GoalScope
+from roedtraad.contracts.workflow import WorkflowError
 from roedtraad.core.sections import SECTION_LAYOUT, WORKPLAN_LAYOUT
 from roedtraad.web import access
 
@@ -37,6 +37,7 @@ SECTION_HELP = {
     "arbejde_hen_imod": gettext_lazy("Det, I arbejder hen imod: målet, gerne med et måltal."),
     "samarbejde_med": gettext_lazy("Hvem samarbejder I med, og hvem har hvilken rolle?"),
 }
+LIMIT_HINT = gettext_lazy("Højst 20.000 tegn.")
 GOAL_STATEMENT = {GoalLayout.SECTIONS: "udviklingsmaal", GoalLayout.WORKPLAN: "arbejde_hen_imod"}
 
 
@@ -70,7 +71,7 @@ class GoalForm(forms.Form):
                 label=heading,
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 5}),
-                help_text=" ".join([str(SECTION_HELP.get(key, "")), *extra.get(key, [])]).strip(),
+                help_text=" ".join([str(SECTION_HELP.get(key, "")), *extra.get(key, []), str(LIMIT_HINT)]).strip(),
             )
         self.fields["multi_year"].widget.attrs["class"] = "form-checkbox"
         self.fields["title"].widget.attrs["class"] = "form-input"
@@ -86,6 +87,10 @@ class GoalForm(forms.Form):
         statement = GOAL_STATEMENT[self.goal.contract.layout]
         if not (data.get(f"section_{statement}") or "").strip():
             self.add_error(f"section_{statement}", _("Skriv selve målet – det skal fremgå af kontrakten."))
+        for name in self.fields:
+            text = data.get(name) or ""
+            if name.startswith("section_") and len(text) > SECTION_MAX:
+                self.add_error(name, section_too_long(name.removeprefix("section_"), len(text)))
         if data.get("scope") == GoalScope.SHARED and not self.goal.partners.exclude(role="").exists():
             self.add_error("scope", _("Et fælles mål skal have mindst én partner med ansvar og rolle."))
         return data
@@ -101,30 +106,25 @@ def initial_for(goal: Goal) -> dict:
     return data
 
 
-class Conflict(Exception):
-    def __init__(self, stored: Goal):
-        self.stored = stored
-
-
-@transaction.atomic
 def save(goal: Goal, data: dict, user) -> Goal:
-    stored = Goal.objects.select_for_update().get(pk=goal.pk)
-    if stored.version != data["version"]:
-        raise Conflict(stored)
-    stored.title, stored.scope, stored.multi_year = data["title"], data["scope"], data["multi_year"]
-    stored.version += 1
-    record(stored, user, _("Redigeret i editoren"))
-    stored.save()
-    existing = {s.key: s for s in stored.sections.all()}
-    for order, key in enumerate(layout_keys(stored)):
-        text = data.get(f"section_{key}", "").strip()
-        section = existing.get(key)
-        if section is None and text:
-            GoalSection.objects.create(goal=stored, key=key, text=text, order=order)
-        elif section is not None and section.text != text:
-            section.text = text
-            section.save()
-    return stored
+    """The editor's fields through the one save path of a goal (`contracts.editing.save_goal`:
+    rights, optimistic locking, a history reason on every changed row)."""
+    existing = set(goal.sections.values_list("key", flat=True))
+    sections = {}
+    for key in layout_keys(goal):
+        text = (data.get(f"section_{key}") or "").strip()
+        if text or key in existing:
+            sections[key] = text
+    return save_goal(
+        goal.pk,
+        user,
+        expected_version=data["version"],
+        title=data["title"],
+        scope=data["scope"],
+        multi_year=data["multi_year"],
+        sections=sections,
+        reason=_("Redigeret i editoren"),
+    )
 
 
 def _conflict_rows(form: GoalForm, stored: Goal) -> list[dict]:
@@ -153,15 +153,19 @@ def goal_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             save(goal, form.cleaned_data, request.user)
-        except Conflict as conflict:
+        except EditConflict as conflict:
+            stored = Goal.objects.select_related("contract").get(pk=goal.pk)
             context["conflict"] = {
                 "mine": form.cleaned_data["version"],
-                "theirs": conflict.stored.version,
-                "rows": _conflict_rows(form, conflict.stored),
+                "theirs": conflict.stored_version,
+                "rows": _conflict_rows(form, stored),
             }
-            form = GoalForm(initial=None, data={**request.POST.dict(), "version": conflict.stored.version}, goal=goal)
+            form = GoalForm(initial=None, data={**request.POST.dict(), "version": conflict.stored_version}, goal=goal)
             form.is_valid()
             context["form"] = form
+            return render(request, "web/goal_edit.html", context, status=409)
+        except WorkflowError as refused:  # entered meanwhile, or a rule of the goal
+            messages.error(request, str(refused))
             return render(request, "web/goal_edit.html", context, status=409)
         messages.success(request, _("Målet er gemt."))
         return redirect("goal_detail", goal.pk)

@@ -66,7 +66,7 @@ class SearchFilter(ContractFilter):
 
 
 def _units_under(unit: OrgUnit) -> set[int]:
-    from roedtraad.web.access import _subtree
+    from roedtraad.org.models import subtree
 
     parents = dict(OrgUnit.objects.values_list("id", "parent_id"))
-    return _subtree({unit.pk}, parents)
+    return subtree({unit.pk}, parents)

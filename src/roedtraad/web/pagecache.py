@@ -9,16 +9,19 @@ made of everything it depends on:
   the data it shows; app servers share the token through the database, so several servers behind
   a load balancer stay right while each keeps its own pages in memory;
 - the user, the CSRF secret (the page's forms carry a token made from it), the language, the
-  path with its query, htmx's headers and today's date (pages that show what is due).
+  path with its query, htmx's headers and today's local date (pages that show what is due);
+- a fingerprint of the user's rights, computed from the database on every request (the same
+  `rights.rights_for` every view asks): a role changed in any way — a form, SQL, `update()`, a
+  migration, a directory sync that sends no signal — gives another key, so a kept page never
+  outlives a right, and the public-view switch is part of it too.
 
 A page is not kept or served from the cache when a message waits to be shown, when rendering it
-set a cookie, or for anything but a 200 answer to a GET. Rights are part of the data: a role that
-changes replaces the token, so a kept page is never shown to someone who may no longer see it.
+set a cookie, or for anything but a 200 answer to a GET. Pages are kept in this process's
+memory (`pagestore.PageStore`), bounded in bytes in all and per user.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import hashlib
 import uuid
@@ -27,15 +30,22 @@ from collections.abc import Callable
 from django.apps import apps
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.core.cache import caches
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from roedtraad.rights import public_view, rights_for
+from roedtraad.web.pagestore import PageStore
 
 # Apps whose rows never appear on a page (or change on every request, like sessions).
 IGNORED_APPS = {"sessions", "admin", "contenttypes", "axes", "django_tasks_database", "django_tasks_db"}
-CACHE_ALIAS = "pages"
 TABLE = "web_contentversion"
+PAGES = PageStore(
+    max_bytes=settings.ROEDTRAAD_PAGE_CACHE_BYTES,
+    max_bytes_per_user=settings.ROEDTRAAD_PAGE_CACHE_BYTES_PER_USER,
+    timeout=settings.ROEDTRAAD_PAGE_CACHE_SECONDS,
+)
 
 
 def current_token() -> str:
@@ -88,6 +98,14 @@ def connect_signals() -> None:
     m2m_changed.connect(mark_changed, dispatch_uid="pagecache-m2m")
 
 
+def rights_fingerprint(user) -> str:
+    """What the user may see, freshly read: the account's state and the units of each role."""
+    rights = rights_for(user)
+    state = (user.is_authenticated, user.is_active, user.is_superuser, public_view())
+    scope = (rights.director, sorted(rights.areas), sorted(rights.holders), sorted(map(str, rights.readers)))
+    return repr((state, scope))
+
+
 def _key(request: HttpRequest, view_name: str, token: str) -> str | None:
     csrf_secret = request.META.get("CSRF_COOKIE")
     if not csrf_secret:
@@ -100,7 +118,8 @@ def _key(request: HttpRequest, view_name: str, token: str) -> str | None:
         csrf_secret,
         getattr(request, "LANGUAGE_CODE", ""),
         repr(htmx),
-        dt.date.today().isoformat(),
+        timezone.localdate().isoformat(),
+        rights_fingerprint(request.user),
         token,
     )
     return "page:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
@@ -124,8 +143,7 @@ def per_user(view: Callable) -> Callable:
         key = _key(request, view.__qualname__, current_token()) if _servable(request) else None
         if key is None:
             return view(request, *args, **kwargs)
-        cache = caches[CACHE_ALIAS]
-        kept = cache.get(key)
+        kept = PAGES.get(key)
         if kept is not None:
             content, content_type = kept
             return HttpResponse(content, content_type=content_type)
@@ -133,7 +151,7 @@ def per_user(view: Callable) -> Callable:
         if _keepable(response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            cache.set(key, (response.content, response["Content-Type"]))
+            PAGES.put(str(request.user.pk), key, response.content, response["Content-Type"])
         return response
 
     return wrapped

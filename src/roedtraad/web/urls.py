@@ -1,7 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from roedtraad.web import contract_views, editor, followup_views, history_views, rows, views, workflow_views
+from roedtraad.web import (
+    contract_views,
+    editor,
+    followup_views,
+    history_views,
+    public_views,
+    rows,
+    views,
+    workflow_views,
+)
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -13,6 +22,8 @@ urlpatterns = [
     path("indicators/<int:pk>/", contract_views.indicator_detail, name="indicator_detail"),
     path("search/", contract_views.search, name="search"),
     path("personal-data/", views.privacy, name="privacy"),
+    path("offentlig/", public_views.public_index, name="public_index"),
+    path("offentlig/<int:year>/", public_views.public_year, name="public_year"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("import/", include("roedtraad.imports.urls")),
     path("checks/", include("roedtraad.checks.urls")),

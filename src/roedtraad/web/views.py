@@ -12,7 +12,7 @@ def home(request):
     """What needs me now. Without login: the public overview if enabled, else the login page."""
     if not request.user.is_authenticated:
         if access.public_view():
-            return redirect("contract_list")
+            return redirect("public_index")
         return render(request, "web/welcome.html")
     context = dashboard.work_for(request.user)
     context["rights"] = access.rights_for(request.user)

@@ -18,6 +18,7 @@ from roedtraad.contracts import workflow
 from roedtraad.review import services as review
 from roedtraad.review.models import GoalComment
 from roedtraad.web import access
+from roedtraad.web.contract_views import goal_context
 
 
 def _run(request, step, *args):
@@ -63,23 +64,35 @@ def request_changes(request, pk):
     return redirect("contract_detail", contract.pk)
 
 
-def _comments_response(request, goal):
+def _comments_response(request, goal, status: int = 200, **refused):
     context = {
         "goal": goal,
         "comments": goal.comments.select_related("author").order_by("created_at"),
         "actions": access.actions_for(request.user, goal.contract),
+        "comment_max": review.MAX_COMMENT_LENGTH,
+        **refused,
     }
     if request.htmx:
-        return render(request, "web/includes/comments.html", context)
+        return render(request, "web/includes/comments.html", context, status=status)
     return redirect("goal_detail", goal.pk)
 
 
 @login_required
 @require_POST
 def add_comment(request, pk):
+    """A refused comment comes back in place with its error and its text, never emptied."""
     goal = access.goal_for_user(request.user, pk)
-    _result, error = _run(request, review.add_comment, goal, request.user, request.POST.get("text", ""))
-    if error is None and not request.htmx:
+    text = request.POST.get("text", "")
+    try:
+        review.add_comment(goal, request.user, text)
+    except workflow.NotAllowed as exc:
+        raise PermissionDenied(exc.message) from exc
+    except workflow.WorkflowError as exc:
+        refused = {"comment_error": str(exc), "comment_text": text}
+        if request.htmx:
+            return _comments_response(request, goal, status=400, **refused)
+        return render(request, "web/goal_detail.html", goal_context(request, goal.pk, **refused), status=400)
+    if not request.htmx:
         messages.success(request, _("Kommentaren er gemt."))
     return _comments_response(request, goal)
 

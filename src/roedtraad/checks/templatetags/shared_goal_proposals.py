@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from django import template
 
+from roedtraad import rights as access
 from roedtraad.checks import proposals
 from roedtraad.checks.models import SharedGoalProposal
 from roedtraad.contracts.models import LOCKED_STATUSES, Goal
-from roedtraad.web import access
 
 register = template.Library()
 TEMPLATE = "checks/includes_proposals.html"

@@ -15,19 +15,18 @@ import zipfile
 from pathlib import PurePath
 
 from .docxtext import docx_text
+from .inflation import TooMuchInflated, inflated_sizes
+from .limits import DEFAULT_LIMITS, ParseLimits
 from .model import Heading, SourceText, UnreadableDocument
 from .pdftext import PdfLine, drop_running, mark_headings, page_lines, page_text
 
-MAX_BYTES = 25 * 1024 * 1024
+MAX_BYTES = DEFAULT_LIMITS.max_bytes
 TEXT_SUFFIXES = {".txt", ".text", ""}
 # Decoding candidates after UTF-8: Western encodings only (a short Danish text is otherwise
 # easily taken for cp1250, turning "æøå" into "ćřĺ").
 _ENCODINGS = ["cp1252", "latin_1", "iso8859_15", "utf_16", "utf_32"]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd\ufffe\uffff]")
 _LETTER = re.compile(r"[^\W\d_]")
-# DOCX zip bomb limits: uncompressed total and per-member expansion ratio.
-_MAX_UNZIPPED_FACTOR = 8
-_MAX_RATIO = 200
 
 REASONS: dict[str, tuple[str, str]] = {
     "empty": ("the file is empty", "filen er tom"),
@@ -52,8 +51,24 @@ REASONS: dict[str, tuple[str, str]] = {
         "Word-filen er beskyttet med adgangskode eller i det gamle .doc-format; gem den som .docx uden adgangskode",
     ),
     "docx_bomb": (
-        "the Word document unpacks to far more data than it holds (a zip bomb?)",
-        "Word-filen pakkes ud til langt mere data end den fylder (en zip-bombe?)",
+        "the Word document unpacks to more than {mb} MB of {what} (the limit; a zip bomb?)",
+        "Word-filen pakkes ud til mere end {mb} MB {what_da} (grænsen; en zip-bombe?)",
+    ),
+    "docx_ratio": (
+        "a part of the Word document unpacks to more than {ratio} times its size (the limit; a zip bomb?)",
+        "en del af Word-filen pakkes ud til mere end {ratio} gange sin størrelse (grænsen; en zip-bombe?)",
+    ),
+    "pdf_bomb": (
+        "the PDF's compressed content unpacks to more than {mb} MB (the limit; a decompression bomb?)",
+        "PDF-filens komprimerede indhold pakkes ud til mere end {mb} MB (grænsen; en dekomprimeringsbombe?)",
+    ),
+    "too_slow": (
+        "reading the document took longer than {seconds} seconds (the limit)",
+        "det tog mere end {seconds} sekunder at læse dokumentet (grænsen)",
+    ),
+    "too_much_memory": (
+        "reading the document needed more than {mb} MB of memory (the limit)",
+        "det krævede mere end {mb} MB hukommelse at læse dokumentet (grænsen)",
     ),
     "no_text": ("the document contains no text", "dokumentet indeholder ingen tekst"),
 }
@@ -65,20 +80,34 @@ def unreadable(filename: str, key: str, **params: object) -> UnreadableDocument:
     return UnreadableDocument(filename, reason.format(**params), reason_da.format(**params))
 
 
-def read_source(filename: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> SourceText:
-    """Read one file's bytes into text; refuse what is not a readable contract document."""
+def read_source(
+    filename: str, data: bytes, *, max_bytes: int | None = None, limits: ParseLimits = DEFAULT_LIMITS
+) -> SourceText:
+    """Read one file's bytes into text; refuse what is not a readable contract document, or
+    what would unpack to more than `limits` allow (before unpacking it)."""
     name = filename or "dokument"
+    max_bytes = limits.max_bytes if max_bytes is None else max_bytes
     if len(data) > max_bytes:
         raise unreadable(name, "too_large", mb=_mb(max_bytes))
     if not data.strip():
         raise unreadable(name, "empty")
     kind = sniff(name, data)
     if kind == "pdf":
+        check_pdf_streams(name, data, limits)
         return read_pdf(name, data)
     if kind == "docx":
-        check_zip(name, data, max_bytes=max_bytes)
+        check_zip(name, data, limits)
         return read_docx(name, data)
     return read_text(name, data)
+
+
+def check_pdf_streams(filename: str, data: bytes, limits: ParseLimits = DEFAULT_LIMITS) -> None:
+    """Refuse a PDF whose compressed streams inflate past the limits, before pdfium sees it."""
+    try:
+        inflated_sizes(data, max_stream=limits.max_stream_bytes, max_total=limits.max_unpacked_bytes)
+    except TooMuchInflated as error:
+        name = "max_stream_bytes" if error.which == "stream" else "max_unpacked_bytes"
+        raise unreadable(filename, "pdf_bomb", mb=limits.mb(name)) from error
 
 
 def _mb(n: int) -> str:
@@ -153,22 +182,24 @@ def has_text(text: str, minimum: int = 20) -> bool:
     return any(count >= minimum for count, _ in enumerate(_LETTER.finditer(text), start=1))
 
 
-def check_zip(filename: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> None:
-    """Refuse a DOCX whose members are damaged or unpack to far more than the file holds,
-    before anything is extracted."""
+def check_zip(filename: str, data: bytes, limits: ParseLimits = DEFAULT_LIMITS) -> None:
+    """Refuse a DOCX whose members are damaged or unpack to more than the limits, before
+    anything is extracted. The sizes in the zip directory bound what `zipfile` will inflate
+    (it stops at the declared size), so checking them is enough."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
         raise unreadable(filename, "docx_corrupt") from error
-    total = 0
     for member in members:
-        total += member.file_size
-        big = member.file_size > 1024 * 1024
-        if big and member.file_size > _MAX_RATIO * max(member.compress_size, 1):
-            raise unreadable(filename, "docx_bomb")
-    if total > _MAX_UNZIPPED_FACTOR * max_bytes:
-        raise unreadable(filename, "docx_bomb")
+        if member.file_size > 1024 * 1024 and member.file_size > limits.max_ratio * max(member.compress_size, 1):
+            raise unreadable(filename, "docx_ratio", ratio=limits.max_ratio)
+    total = sum(m.file_size for m in members)
+    xml = sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels")))
+    if xml > limits.max_xml_bytes:
+        raise unreadable(filename, "docx_bomb", mb=limits.mb("max_xml_bytes"), what="XML", what_da="XML")
+    if total > limits.max_unpacked_bytes:
+        raise unreadable(filename, "docx_bomb", mb=limits.mb("max_unpacked_bytes"), what="data", what_da="data")
     if not any(m.filename == "word/document.xml" for m in members):
         raise unreadable(filename, "docx_corrupt")
 

@@ -1,8 +1,10 @@
-"""`roedtraad import [--dry-run] [--json] [--year N] FILE...`: read contract documents (.pdf,
+"""`roedtraad import [--dry-run] [--json] [--year N] [--replace] FILE...`: read contract documents (.pdf,
 .docx, .txt) and save each as its holder's contract (or the year's DUS), one transaction per
 file.
 
 `--dry-run --json` prints `{"documents": [...]}` (the parsed documents) and writes nothing.
+A re-import merges the document into the holder's draft; one that would remove goals the document
+no longer has is refused unless `--replace` is given (they are soft-deleted, restorable).
 A file that cannot be read or saved gets one line on stderr naming it and the reason; the
 others are still imported, and the exit code is 1.
 """
@@ -13,13 +15,12 @@ import json
 import sys
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
 
 from roedtraad.core.ingest.api import import_path
 from roedtraad.core.ingest.model import ParsedDocument, UnreadableDocument
-from roedtraad.core.ingest.sources import MAX_BYTES
+from roedtraad.imports.pipeline import parse_limits
 
 
 class Command(BaseCommand):
@@ -30,6 +31,11 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Parse only; write nothing to the database.")
         parser.add_argument("--json", action="store_true", help="Print the parsed documents as JSON on stdout.")
         parser.add_argument("--year", type=int, help="Import as this year (default: the year the document states).")
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="Allow a re-import to remove (soft-delete) goals the document no longer has.",
+        )
 
     def handle(self, *args, **options):
         files = [Path(f) for f in options["files"]]
@@ -37,7 +43,10 @@ class Command(BaseCommand):
         failed, docs = 0, []
         for path in _progress(files):
             doc = self._read(path, options["year"])
-            if doc is None or (not options["dry_run"] and not self._save(path, doc, options["json"])):
+            saved = options["dry_run"] or (
+                doc is not None and self._save(path, doc, options["json"], options["replace"])
+            )
+            if doc is None or not saved:
                 failed += 1
                 continue
             docs.append(doc)
@@ -49,7 +58,7 @@ class Command(BaseCommand):
 
     def _read(self, path: Path, year: int | None) -> ParsedDocument | None:
         try:
-            doc = import_path(path, max_bytes=getattr(settings, "ROEDTRAAD_MAX_UPLOAD_BYTES", MAX_BYTES))
+            doc = import_path(path, limits=parse_limits(), contained=True)
         except UnreadableDocument as error:
             self._fail(path, error.reason)
             return None
@@ -60,11 +69,11 @@ class Command(BaseCommand):
             doc.year = year
         return doc
 
-    def _save(self, path: Path, doc: ParsedDocument, quiet: bool) -> bool:
+    def _save(self, path: Path, doc: ParsedDocument, quiet: bool, replace: bool) -> bool:
         from roedtraad.contracts.importing import save_parsed_document
 
         try:
-            saved = save_parsed_document(doc)
+            saved = save_parsed_document(doc, allow_remove=replace)
         except ValidationError as error:
             self._fail(path, " ".join(error.messages))
             return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 
-from roedtraad.core.ingest.model import Fragment, ParsedDocument, ParsedGoal, ParsedIndicator
+from .model import Fragment, ParsedDocument, ParsedGoal, ParsedIndicator
 
 
 def _known(cls, data: dict) -> dict:

@@ -3,7 +3,7 @@
 import json
 
 from roedtraad.core.ingest.model import ParsedDocument, ParsedGoal
-from roedtraad.imports.documents import from_data, to_data
+from roedtraad.core.ingest.serialize import from_data, to_data
 
 
 def test_sections_keep_the_documents_order_even_when_the_json_object_is_reordered():

@@ -1,0 +1,184 @@
+"""The rulebook of rights: who may see and do what to which contract, goal or indicator.
+
+Services, views, the importer, the checks and the admin all ask here; nothing else decides a
+right. (`web.access` turns a refusal into 404/403 for the pages.)
+
+Roles (`org.UserRole`): a director may do everything and enters contracts; a head of
+area reviews the contracts of the holders in their area (the OrgUnit subtree under
+`UserRole.unit`), comments and requests changes; a contract holder edits their own
+drafts and adds follow-ups; a reader reads (everything, or a subtree when `unit` is set).
+
+A stranger (no role covering the object) gets 404, so the object's existence is not
+revealed; someone who may read but not do the asked action gets 403. With
+`settings.ROEDTRAAD_PUBLIC_VIEW` everybody may read entered contracts on the public pages
+(`public_contracts`, `public_indicators`), which are their own views without people,
+comments or history; the working pages are never opened by it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+
+from roedtraad.contracts.models import LOCKED_STATUSES, Contract, ContractStatus, Goal
+from roedtraad.followup.models import Indicator, PlannedFollowUp
+from roedtraad.org.models import OrgUnit, Role, subtree
+
+PUBLIC_STATUSES = tuple(LOCKED_STATUSES)
+ACTIONS = ("read", "edit", "submit", "review", "comment", "enter", "close", "new_revision", "follow_up")
+
+
+@dataclass
+class Rights:
+    """The units a user's roles cover, per role; `None` in a set means "all units"."""
+
+    director: bool = False
+    areas: set[int] = field(default_factory=set)
+    holders: set[int] = field(default_factory=set)
+    readers: set[int | None] = field(default_factory=set)
+
+    @property
+    def has_role(self) -> bool:
+        return self.director or bool(self.areas or self.holders or self.readers)
+
+    @property
+    def reads_all(self) -> bool:
+        return self.director or None in self.readers
+
+    def readable_units(self) -> set[int]:
+        return self.areas | self.holders | {u for u in self.readers if u is not None}
+
+    def role_names(self) -> list[str]:
+        names = [Role.DIRECTOR] if self.director else []
+        names += [Role.HEAD_OF_AREA] if self.areas else []
+        names += [Role.HOLDER] if self.holders else []
+        return names + ([Role.READER] if self.readers else [])
+
+
+def rights_for(user) -> Rights:
+    """The user's rights, computed once per request (cached on the user object)."""
+    cached = getattr(user, "_roedtraad_rights", None)
+    if cached is not None:
+        return cached
+    rights = Rights()
+    if user.is_authenticated and user.is_active:
+        roles = list(user.roles.values_list("role", "unit_id"))
+        rights.director = user.is_superuser or any(r == Role.DIRECTOR for r, _u in roles)
+        if roles:
+            parents = dict(OrgUnit.objects.values_list("id", "parent_id"))
+            for role, unit in roles:
+                scope = subtree({unit}, parents) if unit else {None}
+                if role == Role.HEAD_OF_AREA:
+                    rights.areas |= scope - {None}
+                elif role == Role.HOLDER:
+                    rights.holders |= scope - {None}
+                elif role == Role.READER:
+                    rights.readers |= scope
+    user._roedtraad_rights = rights
+    return rights
+
+
+def public_view() -> bool:
+    return bool(getattr(settings, "ROEDTRAAD_PUBLIC_VIEW", False))
+
+
+def shows_personal_data(user) -> bool:
+    """Names of people are shown only to logged-in users with a role, never publicly."""
+    return rights_for(user).has_role
+
+
+# Querysets ------------------------------------------------------------------------------
+
+
+def _contract_filter(user, prefix: str = "") -> Q | None:
+    """A Q over contracts visible to the user; None means all contracts."""
+    rights = rights_for(user)
+    if rights.reads_all:
+        return None
+    return Q(**{f"{prefix}holder_id__in": rights.readable_units()})
+
+
+def contracts_visible_to(user) -> QuerySet[Contract]:
+    q = _contract_filter(user)
+    return Contract.objects.all() if q is None else Contract.objects.filter(q)
+
+
+def goals_visible_to(user) -> QuerySet[Goal]:
+    q = _contract_filter(user, "contract__")
+    goals = Goal.objects.filter(deleted_at__isnull=True)
+    return goals if q is None else goals.filter(q)
+
+
+def indicators_visible_to(user) -> QuerySet[Indicator]:
+    """Indicators of units the user covers, and those tied to goals the user may read."""
+    rights = rights_for(user)
+    live = Indicator.objects.filter(Q(goal__isnull=True) | Q(goal__deleted_at__isnull=True))  # not of deleted goals
+    if rights.reads_all:
+        return live
+    q = Q(org_unit_id__in=rights.readable_units()) | Q(goal__in=goals_visible_to(user))
+    return live.filter(q)
+
+
+def planned_follow_ups_visible_to(user) -> QuerySet[PlannedFollowUp]:
+    q = _contract_filter(user, "contract__")
+    return PlannedFollowUp.objects.all() if q is None else PlannedFollowUp.objects.filter(q)
+
+
+# Rights on one contract ------------------------------------------------------------------
+
+
+def can_read(user, contract: Contract) -> bool:
+    rights = rights_for(user)
+    return rights.reads_all or contract.holder_id in rights.readable_units()
+
+
+def can(user, action: str, contract: Contract) -> bool:
+    """Whether the user may do `action` (one of ACTIONS) on the contract now."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}")
+    if not can_read(user, contract):
+        return False
+    rights = rights_for(user)
+    own = contract.holder_id in rights.holders
+    area = contract.holder_id in rights.areas
+    status = contract.status
+    rules = {
+        "read": True,
+        "edit": status == ContractStatus.DRAFT and (rights.director or own),
+        "submit": status == ContractStatus.DRAFT and (rights.director or own),
+        "review": status == ContractStatus.SUBMITTED and (rights.director or area),
+        "comment": rights.director or area or own,
+        "enter": status == ContractStatus.SUBMITTED and rights.director,
+        "close": status == ContractStatus.ENTERED and rights.director,
+        "new_revision": status == ContractStatus.ENTERED and (rights.director or own),
+        "follow_up": status == ContractStatus.ENTERED and (rights.director or area or own),
+    }
+    return rules[action]
+
+
+def actions_for(user, contract: Contract) -> set[str]:
+    return {action for action in ACTIONS if can(user, action, contract)}
+
+
+# The public view ------------------------------------------------------------------------
+
+
+def public_contracts() -> QuerySet[Contract]:
+    """What the public pages show when the public view is on: entered (and closed) contracts,
+    the latest such revision of each holder and year; nothing when it is off."""
+    if not public_view():
+        return Contract.objects.none()
+    return Contract.objects.filter(status__in=PUBLIC_STATUSES).order_by("holder_id", "year", "-revision")
+
+
+def public_indicators(contract: Contract) -> QuerySet[Indicator]:
+    """A public contract's indicators at holder level and above: a centre's or department's
+    figures can describe a handful of people, so they are not published."""
+    parents = dict(OrgUnit.objects.values_list("id", "parent_id"))
+    levels, unit = set(), contract.holder_id
+    while unit is not None and unit not in levels:
+        levels.add(unit)
+        unit = parents.get(unit)
+    return Indicator.objects.filter(goal__contract=contract, goal__deleted_at__isnull=True, org_unit_id__in=levels)

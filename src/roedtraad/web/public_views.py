@@ -1,0 +1,78 @@
+"""The public view: its own small set of read-only pages, for anyone, when switched on
+(`ROEDTRAAD_PUBLIC_VIEW`). They show entered contracts, their goals and sections, and
+indicators at holder level and above — never comments, history, people or the working pages
+(those need a login whatever the setting). Names of known people in the text are masked.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from roedtraad import rights
+from roedtraad.contracts.models import Goal, GoalSection
+from roedtraad.core.redact import mask_names
+from roedtraad.followup.models import Measurement, Target
+from roedtraad.org.models import Person
+
+
+def _require_public() -> None:
+    if not rights.public_view():
+        raise Http404
+
+
+def public_index(request):
+    _require_public()
+    years = sorted(set(rights.public_contracts().values_list("year", flat=True)), reverse=True)
+    return render(request, "web/public/index.html", {"years": years, "crumbs": [{"label": _("Offentlige kontrakter")}]})
+
+
+def public_year(request, year: int):
+    _require_public()
+    latest: dict[int, object] = {}
+    for contract in rights.public_contracts().filter(year=year).select_related("holder", "holder__parent"):
+        latest.setdefault(contract.holder_id, contract)  # the newest entered revision of each holder
+    if not latest:
+        raise Http404
+    names = list(Person.objects.values_list("name", flat=True))
+    contracts = sorted(latest.values(), key=lambda c: (c.holder.parent.name if c.holder.parent else "", c.holder.name))
+    context = {
+        "year": year,
+        "contracts": [_public_contract(contract, names) for contract in contracts],
+        "crumbs": [
+            {"label": _("Offentlige kontrakter"), "url": reverse("public_index")},
+            {"label": str(year)},
+        ],
+    }
+    return render(request, "web/public/year.html", context)
+
+
+def _public_contract(contract, names: list[str]) -> dict:
+    sections = Prefetch("sections", queryset=GoalSection.objects.order_by("order", "key"))
+    goals = Goal.objects.filter(contract=contract, deleted_at__isnull=True).prefetch_related(sections)
+    indicators = (
+        rights.public_indicators(contract)
+        .select_related("org_unit")
+        .prefetch_related(
+            Prefetch("targets", queryset=Target.objects.order_by("period_start")),
+            Prefetch("measurements", queryset=Measurement.objects.order_by("-period")),
+        )
+    )
+    by_goal: dict[int, list] = {}
+    for indicator in indicators:
+        by_goal.setdefault(indicator.goal_id, []).append(indicator)
+    return {
+        "contract": contract,
+        "introduction": mask_names(contract.introduction, names),
+        "goals": [
+            {
+                "goal": goal,
+                "sections": [(s.display_heading, mask_names(s.text, names)) for s in goal.sections.all()],
+                "indicators": by_goal.get(goal.pk, []),
+            }
+            for goal in goals.order_by("number")
+        ],
+    }
