@@ -74,7 +74,7 @@ def required(name: str) -> str:
     return value
 
 
-def database() -> dict:
+def database() -> dj_database_url.DBConfig:
     """DATABASE_URL as a Django DATABASES entry; SQLite under the data dir by default."""
     url = os.environ.get("DATABASE_URL", "").strip()
     if not url:
@@ -153,11 +153,19 @@ def oidc() -> dict[str, object]:
     algorithm = os.environ.get("OIDC_RP_SIGN_ALGO", "").strip() or "RS256"
     if algorithm not in OIDC_ALGORITHMS:
         raise ConfigError(f"OIDC_RP_SIGN_ALGO must be one of {', '.join(sorted(OIDC_ALGORITHMS))}, not {algorithm!r}")
-    settings = {"OIDC_RP_CLIENT_ID": client_id, "OIDC_RP_CLIENT_SECRET": secret, "OIDC_OP_DISCOVERY": discovery}
+    settings: dict[str, object] = {
+        "OIDC_RP_CLIENT_ID": client_id,
+        "OIDC_RP_CLIENT_SECRET": secret,
+        "OIDC_OP_DISCOVERY": discovery,
+    }
     settings.update({name: url for name, url in endpoints.items() if url})
     issuer = os.environ.get("OIDC_OP_ISSUER", "").strip()
     if issuer:
         settings["OIDC_OP_ISSUER"] = issuer
+    tenant = os.environ.get("OIDC_TENANT_ID", "").strip()
+    if tenant:
+        settings["OIDC_TENANT_ID"] = tenant
+    settings["OIDC_TRUST_EMAIL"] = flag("OIDC_TRUST_EMAIL", default=False)
     settings["OIDC_RP_SIGN_ALGO"] = algorithm
     settings["OIDC_RP_SCOPES"] = os.environ.get("OIDC_RP_SCOPES", "").strip() or "openid email profile"
     return settings

@@ -74,23 +74,68 @@ def test_a_new_person_gets_a_login_without_any_role(client, provider):
     assert {"/.well-known/openid-configuration", "/authorize", "/token", "/jwks", "/userinfo"} <= set(provider.requests)
 
 
-def test_a_known_person_is_matched_by_e_mail_and_keeps_their_roles(client, provider):
+def test_a_login_prepared_without_a_password_is_taken_over_by_a_verified_e_mail_and_keeps_its_roles(client, provider):
     from tests.factories import org_tree
 
     units = org_tree()
-    user = get_user_model().objects.create_user("mette", "mette.holder@testby.dk", "pw-roedtraad-test")
+    user = get_user_model().objects.create_user("mette", "mette.holder@testby.dk", None)  # no password
     UserRole.objects.create(user=user, role="holder", unit=units["holder"])
+    provider.claims["email_verified"] = True
     sign_in(client)
     assert client.session["_auth_user_id"] == str(user.pk)
     assert get_user_model().objects.count() == 1
     assert user.roles.get().role == "holder"
+    assert user.sso_identity.subject == "entra-object-id-1"
 
 
-def test_without_an_e_mail_the_preferred_username_is_used(client, provider):
-    provider.claims.pop("email")
-    user = get_user_model().objects.create_user("meho@testby.dk", "", "pw-roedtraad-test")
+def test_a_local_password_account_with_the_same_e_mail_is_never_taken_over(client, provider):
+    admin = get_user_model().objects.create_superuser("admin", "mette.holder@testby.dk", "pw-roedtraad-test")
+    provider.claims["email_verified"] = True
     sign_in(client)
-    assert client.session["_auth_user_id"] == str(user.pk)
+    signed_in = get_user_model().objects.get(pk=client.session["_auth_user_id"])
+    assert signed_in != admin and not signed_in.is_superuser and not signed_in.roles.exists()
+
+
+def test_an_unverified_e_mail_gets_a_new_login_not_the_existing_one(client, provider):
+    prepared = get_user_model().objects.create_user("mette", "mette.holder@testby.dk", None)
+    sign_in(client)
+    assert client.session["_auth_user_id"] != str(prepared.pk)
+
+
+def test_a_later_login_is_matched_by_the_subject_even_when_the_e_mail_changed(client, provider):
+    sign_in(client)
+    first = client.session["_auth_user_id"]
+    client.logout()
+    provider.claims["email"] = "mette.ny@testby.dk"
+    sign_in(client)
+    assert client.session["_auth_user_id"] == first
+    assert get_user_model().objects.count() == 1
+
+
+def test_someone_else_with_a_reused_e_mail_does_not_get_the_first_persons_login(client, provider):
+    sign_in(client)
+    first = client.session["_auth_user_id"]
+    client.logout()
+    provider.claims.update({"sub": "entra-object-id-2", "email_verified": True})
+    sign_in(client)
+    assert client.session["_auth_user_id"] != first
+
+
+def test_with_a_tenant_configured_a_login_from_another_tenant_is_refused(client, provider, settings):
+    settings.OIDC_TENANT_ID = "testby-tenant"
+    provider.claims["tid"] = "another-tenant"
+    sign_in(client)
+    assert "_auth_user_id" not in client.session
+    provider.claims["tid"] = "testby-tenant"
+    sign_in(client)
+    assert "_auth_user_id" in client.session
+
+
+def test_without_an_e_mail_a_new_login_is_named_by_the_preferred_username(client, provider):
+    provider.claims.pop("email")
+    sign_in(client)
+    user = get_user_model().objects.get(pk=client.session["_auth_user_id"])
+    assert user.username == "meho@testby.dk"
 
 
 def test_an_id_token_for_another_application_is_refused(client, provider):
@@ -109,7 +154,9 @@ def test_an_id_token_from_another_issuer_is_refused(client, provider):
 
 
 def test_a_deactivated_login_cannot_sign_in(client, provider):
-    get_user_model().objects.create_user("mette", "mette.holder@testby.dk", "pw", is_active=False)
+    sign_in(client)
+    client.logout()
+    get_user_model().objects.update(is_active=False)
     sign_in(client)
     assert "_auth_user_id" not in client.session
 

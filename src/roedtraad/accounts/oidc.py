@@ -6,9 +6,14 @@ Connect)"). What Rødtråd adds to the library:
 - endpoints from the provider's discovery document (OIDC_OP_DISCOVERY), fetched on first use
   and cached, unless they are given one by one;
 - the ID token's audience and issuer are checked (the library checks signature, expiry and nonce);
-- a person is matched by the `email` claim, else `preferred_username`, against the user's e-mail
-  or username; unknown people get a login without any role, so they see nothing until an
-  administrator grants a role (`org.UserRole`). Roles are never taken from the provider.
+- a person is matched by the provider's stable subject (`oid` in Entra ID, else `sub`, per
+  issuer), stored at their first login (`SingleSignOnIdentity`). At that first login an
+  existing login is taken over only by a verified e-mail (`email_verified`, or
+  OIDC_TRUST_EMAIL=true for a provider whose e-mails are the municipality's own), only if it
+  has no identity yet and never if it is a local password account (an administrator's, say);
+  with OIDC_TENANT_ID set, only the municipality's tenant (`tid`) may sign in. Unknown people
+  get a login without any role, so they see nothing until an administrator grants a role
+  (`org.UserRole`). Roles are never taken from the provider.
 """
 
 from __future__ import annotations
@@ -21,14 +26,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import SuspiciousOperation
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views import View
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import import_from_settings
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
+
+from roedtraad.accounts.models import SingleSignOnIdentity
 
 LOG = logging.getLogger(__name__)
 DISCOVERY_KEYS = {
@@ -61,7 +68,22 @@ def oidc_setting(name: str, *default):
 
 
 def identifier(claims: dict) -> str:
+    """The login name of a new login: the e-mail, else the preferred username."""
     return str(claims.get("email") or claims.get("preferred_username") or "").strip().lower()
+
+
+def subject(claims: dict) -> str:
+    """The provider's stable, never reassigned id of the person."""
+    return str(claims.get("oid") or claims.get("sub") or "").strip()
+
+
+def email_verified(claims: dict) -> bool:
+    return claims.get("email_verified") is True or bool(oidc_setting("OIDC_TRUST_EMAIL", False))
+
+
+def tenant_allowed(claims: dict) -> bool:
+    tenant = str(oidc_setting("OIDC_TENANT_ID", "") or "").strip().lower()
+    return not tenant or str(claims.get("tid", "")).strip().lower() == tenant
 
 
 class OIDCBackend(OIDCAuthenticationBackend):
@@ -112,31 +134,44 @@ class OIDCBackend(OIDCAuthenticationBackend):
         return claims
 
     def verify_claims(self, claims) -> bool:
-        return bool(identifier(claims))
+        if not tenant_allowed(claims):
+            LOG.warning("single sign-on refused: a login from another tenant (%s)", claims.get("tid", ""))
+            return False
+        return bool(identifier(claims) and subject(claims))
 
     def describe_user_by_claims(self, claims) -> str:
         return f"login {identifier(claims)}"
 
     def filter_users_by_claims(self, claims):
-        name = identifier(claims)
-        if not name:
-            return self.UserModel.objects.none()
-        return self.UserModel.objects.filter(Q(email__iexact=name) | Q(username__iexact=name))
+        """The login of this subject; at a first login, a login without a password whose e-mail
+        the provider has verified; else none (a new login is created)."""
+        users = self.UserModel.objects
+        known = SingleSignOnIdentity.objects.filter(issuer=_issuer(claims), subject=subject(claims))
+        if known.exists():
+            return users.filter(pk__in=known.values("user_id"))
+        email = str(claims.get("email") or "").strip()
+        if not email or not email_verified(claims):
+            return users.none()
+        unclaimed = users.filter(email__iexact=email, sso_identity__isnull=True)
+        return unclaimed.filter(password__startswith=UNUSABLE_PASSWORD_PREFIX)
 
     def create_user(self, claims):
         """A new login without roles: no access until an administrator grants one."""
+        username = _free_username(self.UserModel, identifier(claims)[:150])
         user = self.UserModel(
-            username=identifier(claims)[:150],
+            username=username,
             email=str(claims.get("email", ""))[:254],
             first_name=str(claims.get("given_name", ""))[:150],
             last_name=str(claims.get("family_name", ""))[:150],
         )
         user.set_unusable_password()
         user.save()
+        _remember(user, claims)
         LOG.info("single sign-on: created login %s without roles", user.username)
         return user
 
     def update_user(self, user, claims):
+        _remember(user, claims)
         names = {"first_name": claims.get("given_name"), "last_name": claims.get("family_name")}
         changed = [k for k, v in names.items() if v and getattr(user, k) != v]
         for key in changed:
@@ -144,6 +179,30 @@ class OIDCBackend(OIDCAuthenticationBackend):
         if changed:
             user.save(update_fields=changed)
         return user
+
+
+def _issuer(claims: dict) -> str:
+    return str(claims.get("iss") or oidc_setting("OIDC_OP_ISSUER", "") or "")[:300]
+
+
+def _remember(user, claims: dict) -> None:
+    """Store the subject at the first login; later logins are matched by it alone."""
+    SingleSignOnIdentity.objects.get_or_create(
+        user=user,
+        defaults={
+            "issuer": _issuer(claims),
+            "subject": subject(claims)[:300],
+            "tenant": str(claims.get("tid", ""))[:100],
+        },
+    )
+
+
+def _free_username(model, wanted: str) -> str:
+    """`wanted`, or with a number after it when a local login already has that name."""
+    name, n = wanted, 2
+    while model.objects.filter(username__iexact=name).exists():
+        name, n = f"{wanted[:140]}-{n}", n + 1
+    return name
 
 
 class AuthenticateView(OIDCAuthenticationRequestView):
