@@ -7,8 +7,7 @@ Personal data (names, e-mail, roles of named persons) lives only in this app, in
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import models, transaction
-from django.utils import timezone
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
@@ -107,21 +106,12 @@ class Person(models.Model):
     def is_erased(self) -> bool:
         return self.erased_at is not None
 
-    @transaction.atomic
     def erase(self) -> None:
-        """Erase the personal data; contracts and goals that refer to the person stay intact."""
-        self.name = self.ERASED_NAME
-        self.title = ""
-        self.email = ""
-        self.erased_at = timezone.now()
-        if self.user_id:
-            user = self.user
-            user.first_name = user.last_name = user.email = ""
-            user.is_active = False
-            user.set_unusable_password()
-            user.save()
-        self.save()
-        self.responsibilities.update(note="")
+        """Erase the person's name, login name and e-mail everywhere, history and drafts
+        included (`org.erasure`); the contracts and goals that refer to them stay intact."""
+        from roedtraad.org.erasure import erase_person
+
+        erase_person(self)
 
 
 class Responsibility(models.Model):
