@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from roedtraad import rights as access
 from roedtraad.checks.services import default_year
+from roedtraad.contracts.lineage import revisions_in_force
 from roedtraad.contracts.models import Contract
 from roedtraad.core.sections import heading_for
 from roedtraad.frameworks.models import Framework
@@ -99,19 +99,14 @@ def visible_contracts(user, year: int) -> dict[int, int]:
 
 def goal_links(user, year: int) -> dict[tuple[str, int], int]:
     """(holder name, goal number) → goal id, for the goals of the year the user may read
-    (the latest revision of each holder's contract)."""
+    (each holder's contract in force, `lineage.revisions_in_force`)."""
     goals = access.goals_visible_to(user).filter(contract__year=year)
-    latest = dict(
-        Contract.objects.filter(year=year)
-        .values("holder__name")
-        .annotate(rev=Max("revision"))
-        .values_list("holder__name", "rev")
-    )
+    in_force = revisions_in_force(year)
     out = {}
-    for holder, revision, number, pk in goals.values_list(
-        "contract__holder__name", "contract__revision", "number", "pk"
+    for holder, holder_id, revision, number, pk in goals.values_list(
+        "contract__holder__name", "contract__holder_id", "contract__revision", "number", "pk"
     ):
-        if latest.get(holder) == revision:
+        if (holder_id, revision) in in_force:
             out[(holder, number)] = pk
     return out
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Max, Prefetch
 
 from roedtraad.checks.models import RequirementOverride
+from roedtraad.contracts.lineage import revisions_in_force
 from roedtraad.contracts.models import Contract, Goal
 from roedtraad.core.rules.catalogue import RequirementSpec, default_requirements
 from roedtraad.core.rules.evaluate import ContractInput, Finding, GoalInput, IndicatorInput, evaluate
@@ -65,9 +66,9 @@ def _goals_prefetch() -> Prefetch:
 
 
 def contracts_for_year(year: int) -> list[Contract]:
-    """The latest revision of each holder's contract for the year."""
-    latest = Contract.objects.filter(year=year).values("holder").annotate(rev=Max("revision"))
-    wanted = {(row["holder"], row["rev"]) for row in latest}
+    """Each holder's contract in force for the year (`lineage.revisions_in_force`): a revision
+    being written is judged only once it is entered."""
+    wanted = revisions_in_force(year)
     qs = (
         Contract.objects.filter(year=year)
         .select_related("holder", "framework")
@@ -126,7 +127,7 @@ def override_requirement(
 
 
 def _finding_data(finding: Finding, override: RequirementOverride | None) -> dict:
-    data = {
+    data: dict[str, object] = {
         "slug": finding.slug,
         "status": finding.status,
         "reason": finding.reason,

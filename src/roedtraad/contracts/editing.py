@@ -10,7 +10,7 @@ is ever silently overwritten. Entered contracts are locked (`Locked`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 from django.db.models import F
@@ -21,7 +21,7 @@ from roedtraad.contracts.models import LOCKED_STATUSES, Contract, ContractLocked
 from roedtraad.contracts.workflow import WorkflowError, record, require, require_readable
 from roedtraad.core.sections import CANONICAL_KEYS, heading_for, section_order
 
-TITLE_MAX = Goal._meta.get_field("title").max_length
+TITLE_MAX = cast(int, Goal._meta.get_field("title").max_length)  # a CharField: always set
 # A section is a few paragraphs; the longest in the corpus has about 4,000 characters.
 SECTION_MAX = 20_000
 

@@ -164,7 +164,8 @@ def _short(text: str, length: int = 60) -> str:
 
 def _changes(model, records, restorable: bool) -> list[Change]:
     """Changes of one model's records (any number of objects), oldest record of each object first."""
-    changes, previous = [], {}
+    changes: list[Change] = []
+    previous: dict[int, Any] = {}  # the last historical record of each object
     related = [n for n in SHOWN_FIELDS[model] if model._meta.get_field(n).is_relation]
     records = records.select_related("history_user", "history_user__person", *related)
     for rec in records.order_by("history_date", "history_id"):

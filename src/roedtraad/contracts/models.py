@@ -192,6 +192,16 @@ class Goal(ContractContent):
         on_delete=models.SET_NULL,
         related_name="carried_over_to",
     )
+    # The same goal in the revision before this one: its indicators and follow-up belong to
+    # the goal's lineage and move to this goal when this revision is entered (contracts.lineage).
+    revised_from = models.ForeignKey(
+        "self",
+        verbose_name=_("revideret fra"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="revised_to",
+    )
     tracks = models.ManyToManyField("frameworks.Track", verbose_name=_("spor"), blank=True, related_name="goals")
     focus_areas = models.ManyToManyField(
         "frameworks.FocusArea", verbose_name=_("indsatsområder"), blank=True, related_name="goals"

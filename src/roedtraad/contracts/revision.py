@@ -44,6 +44,7 @@ def copy_contract(source: Contract) -> Contract:
             scope=goal.scope,
             multi_year=goal.multi_year,
             carried_over_from=goal.carried_over_from,
+            revised_from=goal,
         )
         copy.tracks.set(goal.tracks.all())
         copy.focus_areas.set(goal.focus_areas.all())

@@ -160,6 +160,9 @@ def enter(contract: Contract, user, on: dt.date | None = None) -> Contract:
     stored.entered_on = on or timezone.localdate()
     record(stored, user, _("Indgået den %(date)s") % {"date": stored.entered_on.strftime("%d.%m.%Y")})
     stored.save()
+    from roedtraad.contracts.lineage import carry_follow_up
+
+    carry_follow_up(stored)  # a revision takes over the year's figures and follow-up
     return _sync(contract, stored)
 
 

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from roedtraad.contracts import lineage
 from roedtraad.contracts.models import Goal
 from roedtraad.core.sections import section_order
 from roedtraad.followup.models import FollowUpEntry, Indicator, Measurement, Target
@@ -151,21 +152,21 @@ def goal_context(request, pk, **extra) -> dict:
             "focus_areas",
             "policies",
             "stop_doing_items",
-            "planned_follow_ups",
-            Prefetch("follow_ups", queryset=FollowUpEntry.objects.select_related("author").order_by("-date")),
-            Prefetch(
-                "indicators",
-                queryset=Indicator.objects.select_related("org_unit").prefetch_related("targets", _measurements()),
-            ),
         )
         .get()
     )
+    # A revision's goal shows the year's figures and follow-up of its lineage (contracts.lineage).
+    indicators = lineage.indicators_of(goal).select_related("org_unit").prefetch_related("targets", _measurements())
+    follow_ups = lineage.follow_ups_of(goal).select_related("author").order_by("-date")
+    planned = lineage.planned_follow_ups_of(goal).order_by("date")
     sections = sorted(goal.sections.all(), key=lambda s: (section_order(s.key), s.order))
     context = {
         "goal": goal,
         "contract": goal.contract,
         "sections": sections,
-        "indicators": _indicator_items(goal.indicators.all()),
+        "indicators": _indicator_items(indicators),
+        "follow_ups": follow_ups,
+        "planned": planned,
         "comments": goal.comments.select_related("author__person").order_by("created_at"),
         "actions": access.actions_for(request.user, goal.contract),
         "crumbs": _contract_crumbs(goal.contract) + [{"label": str(goal)}],
