@@ -26,10 +26,14 @@ browser-deps:
 	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
+# PYTEST_ARGS: more pytest options (CI's PostgreSQL run leaves out the browser tests).
+PYTEST_ARGS ?=
 test: venv browser-deps
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
-	$(BIN)/pytest
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
+	$(BIN)/pytest -n $(or $(TEST_WORKERS),2) $(PYTEST_ARGS)
 
 lint:
 	$(BIN)/ruff check src tests benchmarks

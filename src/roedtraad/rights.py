@@ -18,6 +18,7 @@ comments or history; the working pages are never opened by it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -51,7 +52,7 @@ class Rights:
         return self.areas | self.holders | {u for u in self.readers if u is not None}
 
     def role_names(self) -> list[str]:
-        names = [Role.DIRECTOR] if self.director else []
+        names: list[str] = [Role.DIRECTOR] if self.director else []
         names += [Role.HEAD_OF_AREA] if self.areas else []
         names += [Role.HOLDER] if self.holders else []
         return names + ([Role.READER] if self.readers else [])
@@ -67,9 +68,9 @@ def rights_for(user) -> Rights:
         roles = list(user.roles.values_list("role", "unit_id"))
         rights.director = user.is_superuser or any(r == Role.DIRECTOR for r, _u in roles)
         if roles:
-            parents = dict(OrgUnit.objects.values_list("id", "parent_id"))
+            parents: dict[int, int | None] = dict(OrgUnit.objects.values_list("id", "parent_id"))
             for role, unit in roles:
-                scope = subtree({unit}, parents) if unit else {None}
+                scope = cast("set[Any]", subtree({unit}, parents)) if unit else {None}  # unit ids; {None}: all units
                 if role == Role.HEAD_OF_AREA:
                     rights.areas |= scope - {None}
                 elif role == Role.HOLDER:
@@ -176,8 +177,9 @@ def public_contracts() -> QuerySet[Contract]:
 def public_indicators(contract: Contract) -> QuerySet[Indicator]:
     """A public contract's indicators at holder level and above: a centre's or department's
     figures can describe a handful of people, so they are not published."""
-    parents = dict(OrgUnit.objects.values_list("id", "parent_id"))
-    levels, unit = set(), contract.holder_id
+    parents: dict[int, int | None] = dict(OrgUnit.objects.values_list("id", "parent_id"))
+    levels: set[int] = set()
+    unit: int | None = contract.holder_id
     while unit is not None and unit not in levels:
         levels.add(unit)
         unit = parents.get(unit)

@@ -278,3 +278,55 @@ def test_the_goal_history_shows_a_changed_activity_and_the_contract_history_a_st
     assert not changed.restorable
     stop = next(c for c in contract_history(contract) if c.subject.startswith("Hold op med"))
     assert (stop.subject, stop.kind) == ("Hold op med “Ugentlige statusmøder”", "created")
+
+
+# No lost edits: every editable row has a version ---------------------------------------------
+
+
+def test_two_people_editing_an_activity_the_later_save_is_refused_with_both_versions(goal, who):
+    activity = rows.add_activity(goal.pk, who["holder"], text="Fraværssamtaler")
+    opened = activity.version
+    rows.change_activity(
+        activity.pk,
+        who["director"],
+        text="Fraværssamtaler i marts",
+        owner=None,
+        due_date=None,
+        status="planned",
+        expected_version=opened,
+    )
+    with pytest.raises(rows.RowConflict) as conflict:
+        rows.change_activity(
+            activity.pk,
+            who["holder"],
+            text="Fraværssamtaler hver måned",
+            owner=None,
+            due_date=None,
+            status="planned",
+            expected_version=opened,
+        )
+    assert conflict.value.fields == [("Tekst", "Fraværssamtaler i marts", "Fraværssamtaler hver måned")]
+    assert Activity.objects.get(pk=activity.pk).text == "Fraværssamtaler i marts"
+
+
+def test_a_stop_doing_item_changed_meanwhile_is_neither_overwritten_nor_deleted(contract, who):
+    item = rows.add_stop_doing(contract.pk, who["holder"], text="Ugentlige statusmøder")
+    opened = item.version
+    rows.change_stop_doing(
+        item.pk, who["director"], text="Ugentlige statusmøder i ledergruppen", expected_version=opened
+    )
+    with pytest.raises(rows.RowConflict):
+        rows.change_stop_doing(item.pk, who["holder"], text="Statusmøder", expected_version=opened)
+    with pytest.raises(rows.RowConflict):
+        rows.delete_stop_doing(item.pk, who["holder"], expected_version=opened)
+    assert StopDoingItem.objects.get(pk=item.pk).text == "Ugentlige statusmøder i ledergruppen"
+
+
+def test_a_partners_role_is_versioned_too(contract, units, who):
+    shared = shared_goal(contract, units["other"])
+    partner = shared.partners.get()
+    opened = partner.version
+    rows.change_partner_role(partner.pk, who["holder"], role="Stiller en sygeplejerske", expected_version=opened)
+    with pytest.raises(rows.RowConflict):
+        rows.change_partner_role(partner.pk, who["director"], role="Noget andet", expected_version=opened)
+    assert GoalPartner.objects.get(pk=partner.pk).role == "Stiller en sygeplejerske"

@@ -311,3 +311,19 @@ def test_a_head_of_area_cannot_replace_a_holders_draft_by_importing(world, login
     response = client.post(reverse("imports:save", args=[draft.pk]), data)
     assert response.status_code == 409 and "Du må ikke ændre kontrakten" in response.content.decode()
     assert world["draft"].live_goals().get() == world["draft_goal"]
+
+
+def test_a_directors_dus_upload_is_saved_as_the_years_framework(world, login, corpus_dir):
+    from roedtraad.frameworks.models import Framework
+
+    path = corpus_dir / "002_8b6c67c7d02b70e3.txt"
+    client = login("director")
+    upload(client, SimpleUploadedFile(path.name, path.read_bytes()))
+    draft = the_draft(world["users"]["director"])
+    assert draft.document["kind"] == "dus"
+    data = {"holder": world["own"].pk, "year": 2023, "kind": "kontrakt"}
+    response = client.post(reverse("imports:save", args=[draft.pk]), data)
+    assert response.status_code == 302
+    assert Framework.objects.get(year=2023).requirements.exists()
+    draft.refresh_from_db()
+    assert draft.status == DraftStatus.SAVED and draft.contract is None

@@ -295,3 +295,23 @@ def test_more_rows_do_not_mean_more_queries(login, world, settings):
     one = [_queries(client, url) for url in pages]
     add_rows(4)
     assert [_queries(client, url) for url in pages] == one
+
+
+def test_an_activity_changed_meanwhile_shows_both_versions_and_saving_again_is_deliberate(login, world):
+    activity = world["draft_goal"].activities.get()
+    url = reverse("activity_edit", args=[activity.pk])
+    opened = activity.version
+    director = login("director")
+    director.post(url, {"activity-text": "Den gemte tekst", "activity-status": "planned", "activity-version": opened})
+    holder = login("holder")
+    mine = {"activity-text": "Min tekst", "activity-status": "planned", "activity-version": opened}
+    response = holder.post(url, mine)
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Den gemte tekst" in page and "Min tekst" in page and "ikke gemt" in page
+    activity.refresh_from_db()
+    assert activity.text == "Den gemte tekst"
+    again = holder.post(url, {**mine, "activity-version": activity.version})
+    assert again.status_code == 302
+    activity.refresh_from_db()
+    assert activity.text == "Min tekst"

@@ -1,5 +1,7 @@
-"""Every URL pattern × every role: who may see what. Generated from the URL resolver, so a
-new view fails this test until it is classified in RIGHTS."""
+"""Every URL pattern × every role: who may see and do what. Generated from the URL resolver, so a
+new view fails this test until it is classified in RIGHTS. Every write is sent with a valid body
+(BODIES, and WRITES for the form pages' posts), so a refusal is the right's and not the form's;
+writes to an entered contract, the public view on and off, and the admin are covered too."""
 
 from __future__ import annotations
 
@@ -42,7 +44,10 @@ def _import_draft(world, *rest):
     batch = ImportBatch.objects.create(owner=world["users"]["holder"])
     draft = ImportDraft(owner=world["users"]["holder"], batch=batch, filename="k.txt", status=DraftStatus.PARSED)
     draft.store(
-        parse_text("Udviklingskontrakt 2026\n\nUdviklingsmål 1: Lavt sygefravær\n\nBaggrund og formål\nTekst.\n")
+        parse_text(
+            "Udviklingskontrakt 2026\n\nUdviklingsmål 1: Lavt sygefravær\n\nBaggrund og formål\nTekst.\n\n"
+            "Udviklingsmål 2: God modtagelse\n\nBaggrund og formål\nMere tekst.\n"
+        )
     )
     draft.save()
     return [draft.pk, *rest]
@@ -123,6 +128,27 @@ def _proposal(world):
 # The head of area over both holders and the director; each holder is a stranger to the other's goal.
 _PROPOSERS = _expect(director=200, head_of_area=200, holder=404, other_holder=404)
 
+
+def _edit_section(world):
+    return {"old_key": "baggrund_formaal", "key": "baggrund_formaal", "text": "Ny tekst.", "expect": "Lavt sygefravær"}
+
+
+# name -> world -> the valid body of its POST (the rights, not the form, decide the answer)
+BODIES = {
+    "set_language": lambda w: {"language": "da", "next": "/"},
+    "contract_request_changes": lambda w: {"comment": "Tilføj et måltal for sygefraværet."},
+    "goal_comment": lambda w: {"text": "Godt mål – hvordan måler I det?"},
+    "goal_validate": lambda w: {"_field": "title", "title": "En titel"},
+    "activity_delete": lambda w: {"version": w["draft_goal"].activities.get().version},
+    "partner_delete": lambda w: {"version": w["draft_goal"].partners.get().version},
+    "stop_doing_delete": lambda w: {"version": 1},
+    "imports:save": lambda w: {"holder": w["own"].pk, "year": 2026, "kind": "kontrakt", "remove_goals": "on"},
+    "imports:edit_section": _edit_section,
+    "imports:edit_title": lambda w: {"title": "Lavt sygefravær i hele huset", "expect": "Lavt sygefravær"},
+    "imports:goal_boundary": lambda w: {"expect": "Lavt sygefravær"},
+    "imports:fragment_action": lambda w: {"expect": ""},
+}
+
 # name -> (method, world -> args, role -> expected status)
 RIGHTS = {
     "home": ("get", None, ALL_OK),
@@ -154,13 +180,13 @@ RIGHTS = {
     "goal_restore": ("post", _goal_version, _expect(holder=302, **ON_DRAFT)),
     "goal_delete": ("post", lambda w: [w["draft_goal"].pk], _expect(holder=302, **ON_DRAFT)),
     "goal_undo_delete": ("post", _deleted_goal, _expect(holder=302, **ON_DRAFT)),
-    # Without a field name to validate the rightful editors get 400; the others never get that far.
-    "goal_validate": ("post", lambda w: [w["draft_goal"].pk], _expect(director=400, holder=400, **ON_DRAFT)),
+    "goal_validate": ("post", lambda w: [w["draft_goal"].pk], _expect(director=200, holder=200, **ON_DRAFT)),
     "contract_goal_add": ("get", lambda w: [w["draft"].pk], _EDITORS),
     "activity_add": ("get", lambda w: [w["draft_goal"].pk], _EDITORS),
     "activity_edit": ("get", lambda w: [w["draft_goal"].activities.get().pk], _EDITORS),
     "activity_delete": ("post", lambda w: [w["draft_goal"].activities.get().pk], _EDITED),
     "partner_add": ("get", lambda w: [w["draft_goal"].pk], _EDITORS),
+    "partner_edit": ("get", lambda w: [w["draft_goal"].partners.get().pk], _EDITORS),
     "partner_delete": ("post", lambda w: [w["draft_goal"].partners.get().pk], _EDITED),
     "stop_doing_add": ("get", lambda w: [w["draft"].pk], _EDITORS),
     "stop_doing_edit": ("get", _stop_doing, _EDITORS),
@@ -168,7 +194,7 @@ RIGHTS = {
     "imports:upload": ("get", None, {**LOGIN_FIRST, "reader": 403, "stranger": 403}),
     "imports:batch": ("get", lambda w: [_import_batch(w)], _own_import()),
     "imports:preview": ("get", _import_draft, _own_import()),
-    "imports:save": ("post", _import_draft, _own_import(400)),
+    "imports:save": ("post", _import_draft, _own_import(302)),
     "imports:discard": ("post", _import_draft, _own_import(302)),
     "imports:edit_section": ("post", lambda w: _import_draft(w, 0), _own_import(302)),
     "imports:edit_title": ("post", lambda w: _import_draft(w, 0), _own_import(302)),
@@ -184,6 +210,9 @@ RIGHTS = {
     "checks:proposal_new": ("get", lambda w: [w["draft_goal"].pk, w["entered_goal"].pk], _PROPOSERS),
     "checks:proposal_accept": ("post", lambda w: _proposal(w), _expect(holder=302, **ON_DRAFT)),
     "checks:proposal_decline": ("post", lambda w: _proposal(w), _expect(holder=302, **ON_DRAFT)),
+    # The public pages exist only while the public view is on (test_the_public_view_*).
+    "public_index": ("get", None, dict.fromkeys(ROLES, 404)),
+    "public_year": ("get", lambda w: [w["entered"].year], dict.fromkeys(ROLES, 404)),
 }
 # Whole namespaces: the Django admin is for staff only (none of the roles is staff).
 NAMESPACES = {"admin": ("get", None, dict.fromkeys(ROLES, 302))}
@@ -235,5 +264,95 @@ def test_url_rights(world, client, name, role):
     if role != "anonymous":
         client.force_login(world["users"][role])
     url = reverse(name, args=args(world) if args else None)
-    response = getattr(client, method)(url)
+    body = BODIES[name](world) if name in BODIES else {}
+    response = client.post(url, body) if method == "post" else client.get(url)
     assert response.status_code == expected[role], f"{role} {method.upper()} {url}"
+
+
+def _follow_up(world):
+    return {"date": "2026-03-01", "forum": "LMU", "status": "green", "text": "Fraværet falder."}
+
+
+def _goal_body(world):
+    goal = world["draft_goal"]
+    return {"version": goal.version, "title": goal.title, "scope": "local", "section_udviklingsmaal": "Ny tekst."}
+
+
+def _entered_goal_activity(world):
+    return {"activity-text": "Ny aktivitet", "activity-status": "planned"}
+
+
+# The posts of the form pages, with a valid body: name -> (world -> args, world -> body, role -> status,
+# world -> a count that must not change for the roles refused).
+WRITES = {
+    "goal_edit": (lambda w: [w["draft_goal"].pk], _goal_body, _EDITED | {"director": 302}),
+    "contract_goal_add": (lambda w: [w["draft"].pk], lambda w: {"goal-title": "Nyt mål"}, _EDITED | {"director": 302}),
+    "activity_add": (
+        lambda w: [w["draft_goal"].pk],
+        lambda w: {"activity-text": "Sundhedsdag", "activity-status": "planned"},
+        _EDITED | {"director": 302},
+    ),
+    "activity_edit": (
+        lambda w: [w["draft_goal"].activities.get().pk],
+        lambda w: {"activity-text": "Ændret", "activity-status": "done", "activity-version": 1},
+        _EDITED | {"director": 302},
+    ),
+    "partner_add": (
+        lambda w: [w["draft_goal"].pk],
+        lambda w: {"partner-unit": w["school"].pk, "partner-role": "Stiller lokaler til rådighed"},
+        _EDITED | {"director": 302},
+    ),
+    "partner_edit": (
+        lambda w: [w["draft_goal"].partners.get().pk],
+        lambda w: {"partner_role-role": "Ny rolle", "partner_role-version": 1},
+        _EDITED | {"director": 302},
+    ),
+    "stop_doing_add": (lambda w: [w["draft"].pk], lambda w: {"stop_doing-text": "Dobbeltregistrering"}, _EDITED),
+    "stop_doing_edit": (
+        _stop_doing,
+        lambda w: {"stop_doing-text": "Ugentlige møder", "stop_doing-version": 1},
+        _EDITED | {"director": 302},
+    ),
+    "goal_follow_up": (
+        lambda w: [w["entered_goal"].pk],
+        _follow_up,
+        _expect(director=302, head_of_area=302, other_holder=302, **ON_ENTERED),
+    ),
+}
+WRITES["stop_doing_add"] = (WRITES["stop_doing_add"][0], WRITES["stop_doing_add"][1], _EDITED | {"director": 302})
+
+
+@pytest.mark.parametrize("name", sorted(WRITES))
+@pytest.mark.parametrize("role", ROLES)
+def test_write_rights_with_a_valid_body(world, client, name, role):
+    args, body, expected = WRITES[name]
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    response = client.post(reverse(name, args=args(world)), body(world))
+    assert response.status_code == expected[role], f"{role} POST {name}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_valid_change_to_an_entered_contract_is_refused_and_changes_nothing(world, client, role):
+    from roedtraad.contracts.models import Activity
+
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    before = Activity.objects.filter(goal=world["entered_goal"]).count()
+    url = reverse("activity_add", args=[world["entered_goal"].pk])
+    response = client.post(url, _entered_goal_activity(world))
+    readers = {"director", "head_of_area", "other_holder", "reader"}  # told why (a message), never saved
+    assert response.status_code == (302 if role in readers | {"anonymous"} else 404)
+    assert Activity.objects.filter(goal=world["entered_goal"]).count() == before
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_public_view_on_opens_the_public_pages_to_everyone_and_no_working_page(world, client, settings, role):
+    settings.ROEDTRAAD_PUBLIC_VIEW = True
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    assert client.get(reverse("public_index")).status_code == 200
+    assert client.get(reverse("public_year", args=[world["entered"].year])).status_code == 200
+    history = client.get(reverse("goal_history", args=[world["entered_goal"].pk]))
+    expected = {"anonymous": 302, "stranger": 404, "holder": 404}.get(role, 200)
+    assert history.status_code == expected

@@ -62,8 +62,9 @@ def discovered(url: str) -> dict:
 
 def oidc_setting(name: str, *default):
     """A setting, with endpoints taken from the discovery document when not set one by one."""
-    if name in DISCOVERY_KEYS and not getattr(settings, name, None) and getattr(settings, "OIDC_OP_DISCOVERY", ""):
-        return discovered(settings.OIDC_OP_DISCOVERY)[DISCOVERY_KEYS[name]]
+    discovery = getattr(settings, "OIDC_OP_DISCOVERY", None) or ""
+    if name in DISCOVERY_KEYS and not getattr(settings, name, None) and discovery:
+        return discovered(discovery)[DISCOVERY_KEYS[name]]
     return import_from_settings(name, *default)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from roedtraad.checks.models import CheckStatus
@@ -192,7 +193,7 @@ class RequirementForm(forms.ModelForm):
         self.initial.setdefault("evaluator", "terms")
         _style(self)
 
-    def fieldsets(self) -> list[tuple[str, list]]:
+    def fieldsets(self) -> list[tuple[str | Promise, list]]:
         first = ["slug", "text", "help_text", "order"]
         return [(_("Kravet"), [self[n] for n in first]), (_("Sådan bedømmes kravet"), [self[n] for n in RULE_FIELDS])]
 

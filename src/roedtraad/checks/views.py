@@ -89,6 +89,7 @@ def _override(request, contract, slugs: list[str]):
         form.add_error(None, _("Året har ingen DUS, så kravene kan ikke vurderes manuelt."))
     if not form.is_valid():
         return form
+    assert framework is not None  # the error added above makes the form invalid
     requirement = {r.slug: r for r in ensure_requirements(framework)}[form.cleaned_data["requirement"]]
     override_requirement(
         contract, requirement, form.cleaned_data["status"], form.cleaned_data["justification"], request.user

@@ -117,6 +117,7 @@ def _save_contract(doc: ParsedDocument, year: int, user, holder: OrgUnit | None,
 def _save_or_note(goal: Goal, indicator: ParsedIndicator, holder: OrgUnit, year: int, units, notes) -> None:
     place, scope = indicator_place(indicator, holder, units)
     if place == "write":
+        assert scope is not None  # "write" always comes with the unit
         save_indicator(goal, indicator, scope, year)
     else:
         notes[place].append(_note(goal.number, indicator, scope))
@@ -139,7 +140,8 @@ def _note(number: int, indicator: ParsedIndicator, scope: OrgUnit | None) -> dic
 
 def indicator_notes(doc: ParsedDocument, holder: OrgUnit) -> dict[str, list[dict]]:
     """The document's indicators that a save would not write, by reason (for the preview)."""
-    units, notes = UnitIndex(), {"outside_holder": [], "unknown_unit": []}
+    units = UnitIndex()
+    notes: dict[str, list[dict]] = {"outside_holder": [], "unknown_unit": []}
     for number, parsed in _numbered(doc.goals):
         for indicator in parsed.indicators:
             place, scope = indicator_place(indicator, holder, units)

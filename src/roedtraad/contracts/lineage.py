@@ -54,6 +54,7 @@ def carry_follow_up(contract: Contract) -> None:
         return
     for goal in contract.goals.filter(revised_from__contract=previous):
         source = goal.revised_from_id
+        assert source is not None  # filtered on revised_from above
         Indicator.objects.filter(goal_id=source).update(goal=goal)
         FollowUpEntry.objects.filter(goal_id=source).update(goal=goal)
         PlannedFollowUp.objects.filter(goal_id=source).update(goal=goal, contract=contract)

@@ -125,7 +125,7 @@ class Contract(models.Model):
         if stored != ContractStatus.ENTERED or self.status != ContractStatus.CLOSED:
             return False
         before = type(self).objects.get(pk=self.pk)
-        fields = [f.attname for f in self._meta.concrete_fields if f.attname != "status"]
+        fields = [f.attname for f in self._meta.concrete_fields if f.attname not in ("status", "version")]
         return all(getattr(before, name) == getattr(self, name) for name in fields)
 
     def delete(self, *args, **kwargs):
@@ -284,7 +284,9 @@ class GoalPartner(ContractContent):
     )
     name = models.CharField(_("navn som skrevet"), max_length=200, blank=True)
     role = models.TextField(_("ansvar og rolle"), blank=True)
-    history = HistoricalRecords()
+    # Optimistic locking (contracts.rows): a change based on an older version is refused.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("partner i fælles mål")
@@ -320,7 +322,9 @@ class Activity(ContractContent):
         _("status"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED
     )
     order = models.PositiveIntegerField(_("rækkefølge"), default=0)
-    history = HistoricalRecords()
+    # Optimistic locking (contracts.rows): a change based on an older version is refused.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("aktivitet")
@@ -343,7 +347,7 @@ class Activity(ContractContent):
         before = type(self).objects.filter(pk=self.pk).first()
         if before is None:
             return False
-        fields = [f.attname for f in self._meta.concrete_fields if f.attname != "status"]
+        fields = [f.attname for f in self._meta.concrete_fields if f.attname not in ("status", "version")]
         return all(getattr(before, name) == getattr(self, name) for name in fields)
 
 
@@ -354,7 +358,9 @@ class StopDoingItem(ContractContent):
     text = models.TextField(_("tekst"))
     goals = models.ManyToManyField(Goal, verbose_name=_("udviklingsmål"), blank=True, related_name="stop_doing_items")
     order = models.PositiveIntegerField(_("rækkefølge"), default=0)
-    history = HistoricalRecords()
+    # Optimistic locking (contracts.rows): a change based on an older version is refused.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("hold op med")

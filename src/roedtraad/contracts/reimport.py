@@ -112,19 +112,19 @@ def match_goals(
     for goal in existing:
         by_title.setdefault(_key(goal.title), goal)
     matched: list[tuple[Goal | None, int, ParsedGoal]] = []
-    for number, goal in parsed:
-        found = by_title.get(_key(goal.title))
+    for number, parsed_goal in parsed:
+        found = by_title.get(_key(parsed_goal.title))
         if found is not None and found.pk in free:
             del free[found.pk]
-            matched.append((found, number, goal))
+            matched.append((found, number, parsed_goal))
         else:
-            matched.append((None, number, goal))
-    for index, (found, number, goal) in enumerate(matched):
+            matched.append((None, number, parsed_goal))
+    for index, (found, number, parsed_goal) in enumerate(matched):
         if found is None:
             same_number = next((g for g in free.values() if g.number == number), None)
             if same_number is not None:
                 del free[same_number.pk]
-                matched[index] = (same_number, number, goal)
+                matched[index] = (same_number, number, parsed_goal)
     return matched
 
 
@@ -225,6 +225,7 @@ def _renumber(contract: Contract, plan: ImportPlan) -> None:
 
 
 def _remove(goal_pk: int | None, user, reason: str) -> None:
+    assert goal_pk is not None  # a "remove" plan always names its goal
     Goal.objects.filter(pk=goal_pk).update(version=F("version") + 1)
     goal = Goal.objects.get(pk=goal_pk)
     record(goal, user, reason)
@@ -246,7 +247,7 @@ def _add(contract: Contract, item: GoalPlan, user, reason: str) -> Goal:
 
 def _update(item: GoalPlan, user, reason: str) -> Goal:
     parsed = item.parsed
-    assert parsed is not None
+    assert parsed is not None and item.goal_id is not None
     Goal.objects.filter(pk=item.goal_id).update(version=F("version") + 1)  # an open editor gets a conflict
     goal = Goal.objects.get(pk=item.goal_id)
     if item.action == "same":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import cast
 
 from django.db import transaction
 from django.db.models import F, Max, Prefetch, Q, QuerySet
@@ -33,7 +34,7 @@ from roedtraad.contracts.workflow import WorkflowError, record, require, require
 from roedtraad.core.sections import SECTION_LAYOUT, WORKPLAN_LAYOUT
 from roedtraad.org.models import OrgUnit, OrgUnitKind, Person
 
-TITLE_MAX = Goal._meta.get_field("title").max_length
+TITLE_MAX = cast(int, Goal._meta.get_field("title").max_length)
 PARTNER_KINDS = (OrgUnitKind.AREA, OrgUnitKind.HOLDER, OrgUnitKind.CENTRE, OrgUnitKind.DEPARTMENT)
 
 
@@ -107,6 +108,42 @@ def _locked_as_workflow(step):
     return wrapped
 
 
+class RowConflict(WorkflowError):
+    """Someone changed the row since this person opened it: nothing is saved; the stored and the
+    attempted value of each field that differs are shown, and the form carries the stored
+    version, so saving again is a deliberate choice."""
+
+    def __init__(self, what: str, stored_version: int, fields: list[tuple[str, object, object]]):
+        self.stored_version = stored_version
+        self.fields = fields  # (label, stored, attempted)
+        problems = [
+            _("%(label)s – gemt: »%(stored)s«; din udgave: »%(attempted)s«.")
+            % {"label": label, "stored": stored or "–", "attempted": attempted or "–"}
+            for label, stored, attempted in fields
+        ]
+        message = _(
+            "%(what)s er blevet ændret, siden du åbnede den. Din ændring er ikke gemt: sammenlign og gem igen."
+        ) % {"what": what}
+        super().__init__(message, problems)
+
+
+def _claim(model, pk: int, expected_version: int | None, what: str, attempted: dict[str, tuple[str, object]]):
+    """Move the row's version on if it is still `expected_version` (one race-free UPDATE);
+    else `RowConflict`. `None` (no version sent: the command line, the admin) always claims."""
+    if expected_version is None:
+        model.objects.filter(pk=pk).update(version=F("version") + 1)
+        return
+    if model.objects.filter(pk=pk, version=expected_version).update(version=F("version") + 1):
+        return
+    stored = model.objects.get(pk=pk)
+    differs = []
+    for name, (label, value) in attempted.items():
+        now = getattr(stored, name)
+        if str(now or "") != str(value or ""):
+            differs.append((label, now, value))
+    raise RowConflict(what, stored.version, differs)
+
+
 def _required_text(text: str, message: str) -> str:
     text = (text or "").strip()
     if not text:
@@ -166,10 +203,25 @@ def add_activity(
 
 @_locked_as_workflow
 def change_activity(
-    activity_pk: int, user, *, text: str, owner: Person | None, due_date: dt.date | None, status: str
+    activity_pk: int,
+    user,
+    *,
+    text: str,
+    owner: Person | None,
+    due_date: dt.date | None,
+    status: str,
+    expected_version: int | None = None,
 ) -> Activity:
     activity = _activity(activity_pk)
     goal = _editable_goal(activity.goal_id, user)
+    attempted: dict[str, tuple[str, object]] = {
+        "text": (_("Tekst"), text),
+        "owner": (_("Ansvarlig"), owner),
+        "due_date": (_("Frist"), due_date),
+        "status": (_("Status"), status),
+    }
+    _claim(Activity, activity.pk, expected_version, _("Aktiviteten"), attempted)
+    activity.refresh_from_db()
     activity.text = _check_activity(goal.contract, text, owner, status)
     activity.owner, activity.due_date, activity.status = owner, due_date, status
     record(activity, user, _("Aktivitet ændret"))
@@ -178,9 +230,10 @@ def change_activity(
 
 
 @_locked_as_workflow
-def delete_activity(activity_pk: int, user) -> Goal:
+def delete_activity(activity_pk: int, user, expected_version: int | None = None) -> Goal:
     activity = _activity(activity_pk)
     goal = _editable_goal(activity.goal_id, user)
+    _claim(Activity, activity.pk, expected_version, _("Aktiviteten"), {"text": (_("Tekst"), activity.text)})
     record(activity, user, _("Aktivitet slettet"))
     activity.delete()
     return goal
@@ -209,12 +262,29 @@ def add_partner(goal_pk: int, user, *, unit: OrgUnit, role: str) -> GoalPartner:
 
 
 @_locked_as_workflow
-def remove_partner(partner_pk: int, user) -> Goal:
+def change_partner_role(partner_pk: int, user, *, role: str, expected_version: int | None = None) -> GoalPartner:
+    """A partner's responsibility and role in the shared goal, as agreed between the holders."""
+    partner = GoalPartner.objects.filter(pk=partner_pk).first()
+    if partner is None:
+        raise WorkflowError(_("Partneren findes ikke."))
+    _editable_goal(partner.goal_id, user)
+    role = _required_text(role, _("Skriv partnerens ansvar og rolle i målet."))
+    _claim(GoalPartner, partner.pk, expected_version, _("Partnerens rolle"), {"role": (_("Ansvar og rolle"), role)})
+    partner.refresh_from_db()
+    partner.role = role
+    record(partner, user, _("Partnerens rolle ændret"))
+    partner.save()
+    return partner
+
+
+@_locked_as_workflow
+def remove_partner(partner_pk: int, user, expected_version: int | None = None) -> Goal:
     """Remove a partner; the last one of a shared goal stays until the goal's type is changed."""
     partner = GoalPartner.objects.filter(pk=partner_pk).first()
     if partner is None:
         raise WorkflowError(_("Partneren findes ikke."))
     goal = _editable_goal(partner.goal_id, user)
+    _claim(GoalPartner, partner.pk, expected_version, _("Partneren"), {"role": (_("Ansvar og rolle"), partner.role)})
     Goal.objects.filter(pk=goal.pk).update(version=F("version"))  # holds the goal row: no scope change meanwhile
     goal.refresh_from_db(fields=["scope"])
     if goal.scope == GoalScope.SHARED and not goal.partners.exclude(pk=partner.pk).exists():
@@ -259,10 +329,14 @@ def add_stop_doing(contract_pk: int, user, *, text: str, goals: Iterable[Goal] =
 
 
 @_locked_as_workflow
-def change_stop_doing(item_pk: int, user, *, text: str, goals: Iterable[Goal] = ()) -> StopDoingItem:
+def change_stop_doing(
+    item_pk: int, user, *, text: str, goals: Iterable[Goal] = (), expected_version: int | None = None
+) -> StopDoingItem:
     item = _stop_doing(item_pk)
     contract = _editable_contract(item.contract_id, user)
     text, goals = _check_stop_doing(contract, text, goals)
+    _claim(StopDoingItem, item.pk, expected_version, _("Punktet"), {"text": (_("Tekst"), text)})
+    item.refresh_from_db()
     item.text = text
     # The linked goals are not in the history table: the reason names them, so every change is recorded.
     record(item, user, _("Hold op med: punkt ændret (mål %(goals)s)") % {"goals": _goal_numbers(goals)})
@@ -272,9 +346,10 @@ def change_stop_doing(item_pk: int, user, *, text: str, goals: Iterable[Goal] = 
 
 
 @_locked_as_workflow
-def delete_stop_doing(item_pk: int, user) -> Contract:
+def delete_stop_doing(item_pk: int, user, expected_version: int | None = None) -> Contract:
     item = _stop_doing(item_pk)
     contract = _editable_contract(item.contract_id, user)
+    _claim(StopDoingItem, item.pk, expected_version, _("Punktet"), {"text": (_("Tekst"), item.text)})
     record(item, user, _("Hold op med: punkt slettet"))
     item.delete()
     return contract

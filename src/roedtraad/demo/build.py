@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from decimal import Decimal
+from typing import Any, cast
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -136,7 +137,7 @@ def build() -> str:
 
 def _organisation() -> dict:
     top = OrgUnit.objects.create(name=MUNICIPALITY, kind=OrgUnitKind.MUNICIPALITY, short_name="FK")
-    units = {"top": top, "areas": {}, "holders": {}, "centres": {}}
+    units: dict[str, Any] = {"top": top, "areas": {}, "holders": {}, "centres": {}}
     for area_name, (short, aliases, holders) in AREAS.items():
         area = OrgUnit.objects.create(name=area_name, kind=OrgUnitKind.AREA, parent=top, short_name=short)
         OrgUnitAlias.objects.bulk_create([OrgUnitAlias(unit=area, alias=a) for a in [short, *aliases]])
@@ -180,7 +181,7 @@ def _requirements(framework: Framework) -> None:
     try:  # the checks app owns the catalogue of requirements when it is installed
         from roedtraad.checks.services import ensure_requirements
     except ImportError:
-        ensure_requirements = None
+        ensure_requirements = None  # type: ignore[assignment]
     if ensure_requirements is not None:
         ensure_requirements(framework)
         return
@@ -240,6 +241,7 @@ def _goal_specs(name: str, layout: str, index: int) -> list[themes.GoalSpec]:
 def _contract(holder: OrgUnit, framework: Framework, people: dict, index: int) -> Contract:
     kind, layout = _holder_spec(holder.name)
     area = holder.parent
+    assert area is not None  # every holder lies in an area (`_organisation`)
     contract = Contract.objects.create(
         holder=holder,
         year=YEAR,
@@ -252,6 +254,7 @@ def _contract(holder: OrgUnit, framework: Framework, people: dict, index: int) -
         head_of_area=_person_for(people, "Fagchef", area.name) or people["Henrik Møller"],
         director=_director_for(people, area.name),
     )
+    assert contract.holder_person is not None  # set just above
     Responsibility.objects.create(person=contract.holder_person, role="Kontraktholder", contract=contract)
     for spec in _goal_specs(holder.name, layout, index):
         _goal(contract, spec, framework)
@@ -402,7 +405,7 @@ def _logins(units, people) -> str:
     User = get_user_model()
     admin_password = secrets.token_urlsafe(12)
     User.objects.create_superuser(ADMIN_USERNAME, "", admin_password)
-    by_name = {u.name: u for u in OrgUnit.objects.all()}
+    by_name: dict[str | None, OrgUnit] = {u.name: u for u in OrgUnit.objects.all()}
     for username, (role, unit_name, person_name) in LOGINS.items():
         user = User.objects.create_user(username, "", DEMO_PASSWORD)
         UserRole.objects.create(user=user, role=role, unit=by_name.get(unit_name))
@@ -421,7 +424,7 @@ def _shared_goal_proposal() -> None:
     ]
     if None in goals:
         return
-    first, second = sorted(goals, key=lambda g: g.pk)
+    first, second = sorted(cast(list[Goal], goals), key=lambda g: g.pk)
     SharedGoalProposal.objects.create(
         goal_a=first,
         goal_b=second,

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from roedtraad.contracts.models import ContractKind
 from roedtraad.core.sections import CANONICAL_KEYS, heading_for
+
+if TYPE_CHECKING:
+    from roedtraad.org.models import OrgUnit
 
 
 def key_choices(current: str = "") -> list[tuple[str, str]]:
@@ -21,7 +26,8 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class UploadForm(forms.Form):
-    files = forms.FileField(
+    # A declared field named like `BaseForm.files`; the form's metaclass moves it to `base_fields`.
+    files = forms.FileField(  # type: ignore[assignment]
         label=_("Dokumenter"),
         help_text=_("Tekst (.txt), PDF eller Word (.docx). Du kan vælge flere filer på én gang."),
         widget=MultipleFileInput(attrs={"accept": ".txt,.pdf,.docx", "class": "form-file-input"}),
@@ -54,7 +60,9 @@ class FragmentForm(forms.Form):
 
 
 class SaveForm(forms.Form):
-    holder = forms.ModelChoiceField(queryset=None, label=_("Kontraktholder"), empty_label=_("Vælg kontraktholder"))
+    holder: forms.ModelChoiceField[OrgUnit] = forms.ModelChoiceField(
+        queryset=None, label=_("Kontraktholder"), empty_label=_("Vælg kontraktholder")
+    )
     year = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100)
     kind = forms.ChoiceField(label=_("Type"), choices=ContractKind.choices)
     remove_goals = forms.BooleanField(

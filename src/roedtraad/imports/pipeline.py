@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from roedtraad.contracts.models import Contract
 from roedtraad.core.ingest.contained import parse_contained
 from roedtraad.core.ingest.limits import ParseLimits
 from roedtraad.core.ingest.model import ParsedDocument, UnreadableDocument
@@ -97,7 +98,9 @@ def save_draft(draft: ImportDraft, holder: OrgUnit, year: int, kind: str, user, 
     try:
         with transaction.atomic():
             contract = save_parsed_document(doc, holder=holder, user=user, allow_remove=allow_remove)
-            draft.contract, draft.status, draft.holder = contract, DraftStatus.SAVED, holder
+            # a DUS is saved as the year's framework: the draft then names no contract
+            draft.contract = contract if isinstance(contract, Contract) else None
+            draft.status, draft.holder = DraftStatus.SAVED, holder
             draft.store(doc)
             draft.save()
     except ValidationError as error:

@@ -36,8 +36,8 @@ def source_segments(doc: ParsedDocument) -> list[Segment]:
     ordered = sorted(cuts)
     segments = []
     for a, b in zip(ordered, ordered[1:], strict=False):
-        fragment = next((i for i, f in enumerate(doc.unassigned) if f.start <= a < f.end), None)
-        segments.append(Segment(text[a:b], fragment, starts.get(a, []), a, b))
+        fragment_index = next((i for i, f in enumerate(doc.unassigned) if f.start <= a < f.end), None)
+        segments.append(Segment(text[a:b], fragment_index, starts.get(a, []), a, b))
     if starts.get(len(text)):
         segments.append(Segment("", None, starts[len(text)], len(text), len(text)))
     return segments

@@ -5,6 +5,8 @@ revealed) and 403 when the user may see it but not do the asked action.
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -67,7 +69,7 @@ def indicator_for_user(user, pk, write: bool | str = False) -> Indicator:
     if indicator is None:
         raise Http404
     if write:
-        contract = indicator.goal.contract if indicator.goal_id else None
+        contract = cast(Goal, indicator.goal).contract if indicator.goal_id else None
         if contract is None or not can(user, "follow_up", contract):
             raise PermissionDenied("follow_up")
     return indicator

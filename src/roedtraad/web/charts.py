@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.utils.formats import number_format
@@ -14,7 +15,7 @@ LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 40
 
 @dataclass
 class Row:
-    period: object
+    period: date  # a measurement's month (its first day)
     value: Decimal
     target: Decimal | None
     on_track: bool | None

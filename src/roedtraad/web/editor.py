@@ -50,6 +50,7 @@ def requirement_help(goal: Goal) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     if goal.contract.framework_id is None:
         return found
+    assert goal.contract.framework is not None
     for req in goal.contract.framework.requirements.filter(retired_at__isnull=True):
         for key in (req.judged_by or {}).get("sections", []) or []:
             found.setdefault(key, []).append(req.help_text or req.text)

@@ -68,5 +68,5 @@ class SearchFilter(ContractFilter):
 def _units_under(unit: OrgUnit) -> set[int]:
     from roedtraad.org.models import subtree
 
-    parents = dict(OrgUnit.objects.values_list("id", "parent_id"))
+    parents: dict[int, int | None] = dict(OrgUnit.objects.values_list("id", "parent_id"))
     return subtree({unit.pk}, parents)

@@ -6,11 +6,16 @@ them again when saving.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from roedtraad.contracts.models import ActivityStatus, Contract, Goal
 from roedtraad.contracts.rows import TITLE_MAX, owner_choices, partner_choices
+
+if TYPE_CHECKING:
+    from roedtraad.org.models import OrgUnit, Person
 
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"]
 
@@ -40,13 +45,14 @@ class NewGoalForm(forms.Form):
 
 
 class ActivityForm(forms.Form):
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)  # optimistic locking (contracts.rows)
     text = forms.CharField(
         label=_("Aktivitet"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Hvad gør I konkret? Fx »Alle medarbejdere får en fraværssamtale efter tredje sygedag«."),
         error_messages={"required": _("Skriv, hvad aktiviteten går ud på.")},
     )
-    owner = forms.ModelChoiceField(
+    owner: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
         label=_("Ansvarlig"),
         queryset=None,
         required=False,
@@ -71,13 +77,27 @@ class ActivityForm(forms.Form):
     )
 
     def __init__(self, *args, contract: Contract, **kwargs):
-        super().__init__(*args, prefix="activity", **kwargs)
-        self.fields["owner"].queryset = owner_choices(contract)
+        super().__init__(*args, prefix="activity", **kwargs)  # type: ignore[misc]  # mypy maps *args onto prefix
+        cast("forms.ModelChoiceField[Person]", self.fields["owner"]).queryset = owner_choices(contract)
+        _styled(self)
+
+
+class PartnerRoleForm(forms.Form):
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)  # optimistic locking (contracts.rows)
+    role = forms.CharField(
+        label=_("Ansvar og rolle"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Hvad står partneren for i målet? Fx »Stiller en sygeplejerske til rådighed en dag om ugen«."),
+        error_messages={"required": _("Skriv partnerens ansvar og rolle i målet.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="partner_role", **kwargs)
         _styled(self)
 
 
 class PartnerForm(forms.Form):
-    unit = forms.ModelChoiceField(
+    unit: forms.ModelChoiceField[OrgUnit] = forms.ModelChoiceField(
         label=_("Partner"),
         queryset=None,
         empty_label=_("Vælg en enhed"),
@@ -95,22 +115,24 @@ class PartnerForm(forms.Form):
     )
 
     def __init__(self, *args, goal: Goal, **kwargs):
-        super().__init__(*args, prefix="partner", **kwargs)
-        self.fields["unit"].queryset = partner_choices(goal)
-        self.fields["unit"].label_from_instance = lambda unit: (
+        super().__init__(*args, prefix="partner", **kwargs)  # type: ignore[misc]  # mypy maps *args onto prefix
+        unit_field = cast("forms.ModelChoiceField[OrgUnit]", self.fields["unit"])
+        unit_field.queryset = partner_choices(goal)
+        unit_field.label_from_instance = lambda unit: (  # type: ignore[method-assign,assignment]
             f"{unit} ({unit.parent})" if unit.parent_id else str(unit)
         )
         _styled(self)
 
 
 class StopDoingForm(forms.Form):
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)  # optimistic locking (contracts.rows)
     text = forms.CharField(
         label=_("Det holder vi op med"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Noget, der ikke virker eller ikke giver værdi for borgeren. Fx »Ugentlige statusmøder«."),
         error_messages={"required": _("Skriv, hvad I vil holde op med.")},
     )
-    goals = forms.ModelMultipleChoiceField(
+    goals: forms.ModelMultipleChoiceField[Goal] = forms.ModelMultipleChoiceField(
         label=_("Hænger sammen med målene"),
         queryset=None,
         required=False,
@@ -120,6 +142,7 @@ class StopDoingForm(forms.Form):
     )
 
     def __init__(self, *args, contract: Contract, **kwargs):
-        super().__init__(*args, prefix="stop_doing", **kwargs)
-        self.fields["goals"].queryset = contract.goals.filter(deleted_at__isnull=True).order_by("number")
+        super().__init__(*args, prefix="stop_doing", **kwargs)  # type: ignore[misc]  # mypy maps *args onto prefix
+        goals_field = cast("forms.ModelMultipleChoiceField[Goal]", self.fields["goals"])
+        goals_field.queryset = contract.goals.filter(deleted_at__isnull=True).order_by("number")
         _styled(self)

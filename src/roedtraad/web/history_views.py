@@ -37,16 +37,17 @@ def _any_goal(user, pk) -> Goal:
 def _with_restore_targets(changes: list[history.Change], deleted_goals: set[int]) -> list[history.Change]:
     """Mark each restorable change with the URL kind and its goal; the newest (current) version is not,
     nor any version of a deleted goal or its sections (`goal_deleted`: undo the deletion first)."""
+    # `restore_kind`, `goal_pk` and `goal_deleted` are attributes for the template only, not fields of `Change`.
     current = set()
     for change in changes:
         model = change.record.instance_type
-        change.restore_kind = "goal" if model is Goal else "section"
-        change.goal_pk = change.record.id if model is Goal else getattr(change.record, "goal_id", None)
+        change.restore_kind = "goal" if model is Goal else "section"  # type: ignore[attr-defined]
+        change.goal_pk = change.record.id if model is Goal else getattr(change.record, "goal_id", None)  # type: ignore[attr-defined]
         if (model, change.record.id) not in current:
             current.add((model, change.record.id))
             change.restorable = False
-        change.goal_deleted = change.restorable and change.goal_pk in deleted_goals
-        if change.goal_deleted:
+        change.goal_deleted = change.restorable and change.goal_pk in deleted_goals  # type: ignore[attr-defined]
+        if change.goal_deleted:  # type: ignore[attr-defined]
             change.restorable = False
     return changes
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from roedtraad import rights
-from roedtraad.contracts.models import Goal, GoalSection
+from roedtraad.contracts.models import Contract, Goal, GoalSection
 from roedtraad.core.redact import mask_names
 from roedtraad.followup.models import Measurement, Target
 from roedtraad.org.models import Person
@@ -32,7 +32,7 @@ def public_index(request):
 
 def public_year(request, year: int):
     _require_public()
-    latest: dict[int, object] = {}
+    latest: dict[int, Contract] = {}
     for contract in rights.public_contracts().filter(year=year).select_related("holder", "holder__parent"):
         latest.setdefault(contract.holder_id, contract)  # the newest entered revision of each holder
     if not latest:
@@ -61,7 +61,7 @@ def _public_contract(contract, names: list[str]) -> dict:
             Prefetch("measurements", queryset=Measurement.objects.order_by("-period")),
         )
     )
-    by_goal: dict[int, list] = {}
+    by_goal: dict[int | None, list] = {}  # indicators without a goal under None
     for indicator in indicators:
         by_goal.setdefault(indicator.goal_id, []).append(indicator)
     return {

@@ -27,7 +27,7 @@ from roedtraad.contracts import rows, workflow
 from roedtraad.contracts.editing import Locked, locked_message
 from roedtraad.contracts.models import LOCKED_STATUSES, Contract, Goal
 from roedtraad.web import access
-from roedtraad.web.forms import ActivityForm, NewGoalForm, PartnerForm, StopDoingForm
+from roedtraad.web.forms import ActivityForm, NewGoalForm, PartnerForm, PartnerRoleForm, StopDoingForm
 
 
 @dataclass
@@ -97,20 +97,23 @@ def _with_errors(form, error: workflow.WorkflowError):
         form.add_error(None, problem)
 
 
-def _show_form(request, block: Block, form, meta: dict) -> HttpResponse:
-    """The form in its block (htmx) or on a page of its own; 400 when a post had errors."""
+def _show_form(request, block: Block, form, meta: dict, status: int | None = None) -> HttpResponse:
+    """The form in its block (htmx) or on a page of its own; 400 when a post had errors, 409
+    when someone changed the row meanwhile."""
     meta = {**meta, "cancel": block.url(request)}
     if request.htmx:
-        first = next(iter(form.fields.values()))
+        first = form.visible_fields()[0].field
         first.widget.attrs["autofocus"] = True
-        return _block(request, block, row_form=form, row=meta)
+        response = _block(request, block, row_form=form, row=meta)
+        response.status_code = status or 200
+        return response
     context = {
         "form": form,
         "row": meta,
         "row_next": _next(request),
         "crumbs": [*block.crumbs, {"label": meta["title"]}],
     }
-    return render(request, "web/row_form.html", context, status=400 if request.method == "POST" else 200)
+    return render(request, "web/row_form.html", context, status=status or (400 if request.method == "POST" else 200))
 
 
 def _form_view(request, contract: Contract, block: Block, form, save: Callable, meta: dict) -> HttpResponse:
@@ -118,12 +121,18 @@ def _form_view(request, contract: Contract, block: Block, form, save: Callable, 
     if refused is not None:
         return _answer(request, block, error=refused)
     if request.method == "POST" and form.is_valid():
-        _result, error = _run(save, **form.cleaned_data)
+        data = dict(form.cleaned_data)
+        version = data.pop("version", None)
+        _result, error = _run(save, **data) if version is None else _run(save, expected_version=version, **data)
         if error is None:
             return _answer(request, block, meta["done"])
         if isinstance(error, Locked):
             return _answer(request, block, error=error)
         _with_errors(form, error)
+        if isinstance(error, rows.RowConflict):  # saving again now is a deliberate choice
+            form.data = form.data.copy()
+            form.data[form.add_prefix("version")] = str(error.stored_version)
+            return _show_form(request, block, form, meta, status=409)
     return _show_form(request, block, form, meta)
 
 
@@ -131,7 +140,8 @@ def _delete_view(request, contract: Contract, block: Block, step: Callable, pk: 
     refused = _refusal(request.user, contract)
     if refused is not None:
         return _answer(request, block, error=refused)
-    _result, error = _run(step, pk, request.user)
+    version = request.POST.get("version", "")
+    _result, error = _run(step, pk, request.user, int(version) if version.isdigit() else None)
     return _answer(request, block, "" if error else done, error)
 
 
@@ -229,6 +239,7 @@ def activity_edit(request, pk):
     activity = access.activity_for_user(request.user, pk)
     goal = activity.goal
     initial = {"text": activity.text, "owner": activity.owner_id, "due_date": activity.due_date}
+    initial["version"] = activity.version
     form = ActivityForm(_data(request), contract=goal.contract, initial={**initial, "status": activity.status})
 
     def save(**data):
@@ -266,6 +277,21 @@ def partner_add(request, pk):
 
 
 @login_required
+def partner_edit(request, pk):
+    """The partner's responsibility and role (versioned: two holders agreeing on it at once)."""
+    partner = access.partner_for_user(request.user, pk)
+    form = PartnerRoleForm(_data(request), initial={"role": partner.role, "version": partner.version})
+
+    def save(**data):
+        return rows.change_partner_role(partner.pk, request.user, **data)
+
+    title = _("Partnerens ansvar og rolle: %(partner)s") % {"partner": partner}
+    meta = {"title": title, "legend": title, "submit": _("Gem rollen"), "target": "partnere"}
+    meta.update(action=reverse("partner_edit", args=[partner.pk]), done=_("Partnerens rolle er gemt."))
+    return _form_view(request, partner.goal.contract, _partners(request, partner.goal), form, save, meta)
+
+
+@login_required
 @require_POST
 def partner_delete(request, pk):
     partner = access.partner_for_user(request.user, pk)
@@ -297,7 +323,7 @@ def stop_doing_add(request, pk):
 @login_required
 def stop_doing_edit(request, pk):
     item = access.stop_doing_for_user(request.user, pk)
-    initial = {"text": item.text, "goals": list(item.goals.values_list("pk", flat=True))}
+    initial = {"text": item.text, "goals": list(item.goals.values_list("pk", flat=True)), "version": item.version}
     form = StopDoingForm(_data(request), contract=item.contract, initial=initial)
 
     def save(**data):

@@ -51,6 +51,7 @@ urlpatterns = [
     path("activities/<int:pk>/edit/", rows.activity_edit, name="activity_edit"),
     path("activities/<int:pk>/delete/", rows.activity_delete, name="activity_delete"),
     path("goals/<int:pk>/partners/new/", rows.partner_add, name="partner_add"),
+    path("partners/<int:pk>/edit/", rows.partner_edit, name="partner_edit"),
     path("partners/<int:pk>/delete/", rows.partner_delete, name="partner_delete"),
     path("contracts/<int:pk>/stop-doing/new/", rows.stop_doing_add, name="stop_doing_add"),
     path("stop-doing/<int:pk>/edit/", rows.stop_doing_edit, name="stop_doing_edit"),

@@ -49,7 +49,8 @@ def docx_text(data: bytes) -> tuple[str, list[Heading]]:
 def _numbered(blocks: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
     """Numbered list items ("\x00" in front, see `_classify`) numbered 1, 2, … per run of
     items and list level."""
-    out, counters = [], {}
+    out: list[tuple[str, str, int]] = []
+    counters: dict[int, int] = {}
     for text, kind, level in blocks:
         if kind != "item":
             counters = {}

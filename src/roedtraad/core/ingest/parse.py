@@ -85,9 +85,9 @@ def _fill(doc: ParsedDocument, draft: LayoutDraft, clean: str) -> None:
         excluded += holes
         doc.goals.append(parsed)
     _number_goals(doc.goals)
-    for goal, drafted in zip(doc.goals, draft.goals, strict=True):
-        goal.shared_with = shared_partners(goal, doc.holder, drafted.shared_hints, draft)
-        goal.indicators = extract_indicators(goal, doc.holder, doc.year)
+    for parsed_goal, drafted in zip(doc.goals, draft.goals, strict=True):
+        parsed_goal.shared_with = shared_partners(parsed_goal, doc.holder, drafted.shared_hints, draft)
+        parsed_goal.indicators = extract_indicators(parsed_goal, doc.holder, doc.year)
     doc.introduction = "\n".join(clean[a:b].strip() for a, b in draft.intro_spans if clean[a:b].strip())
     doc.requirements = list(draft.requirements)
     doc.tracks = list(draft.tracks)

@@ -15,6 +15,7 @@ import ctypes
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import cast
 
 from .model import Heading
 
@@ -129,7 +130,7 @@ def _edge_lines(page: list[PdfLine]) -> list[PdfLine]:
     text = [line for line in page if line.bottom is not None]
     if not text:
         return []
-    edges = [max(text, key=lambda line: line.bottom), min(text, key=lambda line: line.bottom)]
+    edges = [max(text, key=lambda line: cast(float, line.bottom)), min(text, key=lambda line: cast(float, line.bottom))]
     return list({id(line): line for line in edges}.values())
 
 
@@ -207,7 +208,8 @@ def _join_headings(lines: list[PdfLine]) -> list[PdfLine]:
             and line.heading
             and prev.heading == line.heading
             and (prev.size, prev.bold) == (line.size, line.bold)
-            and prev.bottom - line.bottom < 2 * max(line.size, 1)
+            # a heading line always has a position (see `_stands_out`)
+            and cast(float, prev.bottom) - cast(float, line.bottom) < 2 * max(line.size, 1)
             and len(prev.text.strip()) + len(line.text.strip()) < _MAX_HEADING
         ):
             prev.text = f"{prev.text.rstrip()} {line.text.strip()}"

@@ -13,12 +13,16 @@ import io
 import re
 import zipfile
 from pathlib import PurePath
+from typing import TYPE_CHECKING, cast
 
 from .docxtext import docx_text
 from .inflation import TooMuchInflated, inflated_sizes
 from .limits import DEFAULT_LIMITS, ParseLimits
 from .model import Heading, SourceText, UnreadableDocument
 from .pdftext import PdfLine, drop_running, mark_headings, page_lines, page_text
+
+if TYPE_CHECKING:
+    from pypdf.generic import DictionaryObject
 
 MAX_BYTES = DEFAULT_LIMITS.max_bytes
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -289,7 +293,7 @@ def pdf_form_fields(data: bytes) -> list[tuple[str, str]]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             reader.decrypt("")
-        root = reader.trailer["/Root"].get_object()
+        root = cast("DictionaryObject", reader.trailer["/Root"].get_object())  # else TypeError below
         if "/AcroForm" not in root:
             return []
         fields = reader.get_fields() or {}

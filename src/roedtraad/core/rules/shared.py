@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import cast
 
 import numpy as np
 
@@ -288,7 +289,7 @@ def check_shared(
             for name, unit in named:
                 other = by_unit.get(unit) if unit else None
                 named_us = (
-                    {g.number: any(u == me for _, u in partners[(unit, g.number)]) for g in other.goals}
+                    {g.number: any(u == me for _, u in partners[(cast(str, unit), g.number)]) for g in other.goals}
                     if other
                     else {}
                 )

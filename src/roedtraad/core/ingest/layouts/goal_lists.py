@@ -35,6 +35,7 @@ def read_goal_lists(lines: list[Line]) -> tuple[list[str], dict[str, str], set[s
             if area and not (area["across"] or re.search(r"(?i)\bfælles\b|tværgående", paragraph)):
                 area = None
             for item in items if area else []:
+                assert area is not None
                 areas[item] = join_lines(area.group("area"))
                 if area["across"]:
                     across.add(item)

@@ -63,7 +63,11 @@ def _goal_labels(lines: list[Line], heads: dict[int, HeadingMatch]) -> dict[int,
         block = _lines_after(lines, ln.index)
         follower = block[-1] if block else None
         opens_goal = follower is not None and follower.index in heads and len(block) > 1
-        if opens_goal and section_order(heads[follower.index].key) < section_order("udviklingsmaal"):
+        if (
+            opens_goal
+            and follower is not None
+            and section_order(heads[follower.index].key) < section_order("udviklingsmaal")
+        ):
             labels[ln.index] = None
     return labels
 
