@@ -14,7 +14,7 @@ from roedtraad.checks import proposals
 from roedtraad.checks.models import ProposalStatus, SharedGoalProposal
 from roedtraad.contracts.editing import Locked
 from roedtraad.contracts.history import goal_history
-from roedtraad.contracts.models import Goal, GoalPartner, GoalScope
+from roedtraad.contracts.models import Contract, Goal, GoalPartner, GoalScope
 from roedtraad.contracts.workflow import NotAllowed, WorkflowError
 from roedtraad.org.models import OrgUnit, OrgUnitKind
 
@@ -79,13 +79,15 @@ def test_two_goals_of_the_same_holder_are_not_proposed(goals, who):
 def test_accepting_makes_both_goals_shared_with_each_other_as_partners(goals, who):
     ours, theirs = goals
     proposal = proposals.propose(who["head_of_area"], ours, theirs)
-    proposals.accept(proposal, ours, who["holder"])
+    proposals.accept(proposal, ours, who["holder"], "Stiller en sygeplejerske til rådighed")
     ours.refresh_from_db()
     assert (ours.scope, _partners(ours)) == (GoalScope.SHARED, {theirs.contract.holder_id})
     assert SharedGoalProposal.objects.get().status == ProposalStatus.PROPOSED, "waiting for the other holder"
     assert Goal.objects.get(pk=theirs.pk).scope == GoalScope.LOCAL
 
-    done = proposals.accept(SharedGoalProposal.objects.get(), theirs, who["other_holder"])
+    done = proposals.accept(
+        SharedGoalProposal.objects.get(), theirs, who["other_holder"], "Stiller en sygeplejerske til rådighed"
+    )
     theirs.refresh_from_db()
     assert (theirs.scope, _partners(theirs)) == (GoalScope.SHARED, {ours.contract.holder_id})
     assert (done.status, done.decided_by, done.decided_at is not None) == ("accepted", who["other_holder"], True)
@@ -94,7 +96,7 @@ def test_accepting_makes_both_goals_shared_with_each_other_as_partners(goals, wh
 def test_accepting_is_recorded_in_the_goals_history_and_an_open_edit_form_conflicts(goals, who):
     ours, theirs = goals
     proposal = proposals.propose(who["head_of_area"], ours, theirs)
-    proposals.accept(proposal, ours, who["holder"])
+    proposals.accept(proposal, ours, who["holder"], "Stiller en sygeplejerske til rådighed")
     changes = goal_history(ours)
     assert {c.reason for c in changes[:2]} == {"Fælles mål med Hjemmeplejen Øst efter forslag"}
     assert any(f.after == "Fælles mål" for c in changes for f in c.fields)
@@ -120,7 +122,7 @@ def test_declining_closes_the_proposal_for_both(goals, who):
     assert (proposal.status, proposal.decided_by) == ("declined", who["other_holder"])
     assert proposals.open_for_goal(ours) == []
     with pytest.raises(WorkflowError, match="allerede afgjort"):
-        proposals.accept(proposal, ours, who["holder"])
+        proposals.accept(proposal, ours, who["holder"], "Stiller en sygeplejerske til rådighed")
     assert proposals.propose(who["head_of_area"], ours, theirs).is_open, "it may be proposed again later"
 
 
@@ -129,7 +131,7 @@ def test_an_entered_contract_is_not_changed_by_accepting(goals, who):
     proposal = proposals.propose(who["head_of_area"], ours, theirs)
     enter(ours.contract)
     with pytest.raises(Locked):
-        proposals.accept(proposal, ours, who["holder"])
+        proposals.accept(proposal, ours, who["holder"], "Stiller en sygeplejerske til rådighed")
     ours.refresh_from_db()
     assert (ours.scope, _partners(ours), ours.version) == (GoalScope.LOCAL, set(), 1)
     proposal.refresh_from_db()
@@ -139,7 +141,9 @@ def test_an_entered_contract_is_not_changed_by_accepting(goals, who):
 def test_a_named_partner_without_a_unit_is_linked_rather_than_repeated(goals, who):
     ours, theirs = goals
     GoalPartner.objects.create(goal=ours, name="hjemmeplejen øst", role="Tovholder")
-    proposals.accept(proposals.propose(who["director"], ours, theirs), ours, who["holder"])
+    proposals.accept(
+        proposals.propose(who["director"], ours, theirs), ours, who["holder"], "Stiller en sygeplejerske til rådighed"
+    )
     partner = GoalPartner.objects.get(goal=ours)
     assert (partner.unit_id, partner.role) == (theirs.contract.holder_id, "Tovholder")
 
@@ -150,3 +154,23 @@ def test_proposals_of_a_deleted_goal_are_not_open(goals, who):
     Goal.objects.filter(pk=theirs.pk).update(deleted_at="2026-03-01T10:00:00Z")
     assert proposals.open_for_goal(ours) == []
     assert proposals.open_for_holders({ours.contract.holder_id}) == []
+
+
+def test_accepting_a_proposal_for_a_goal_of_a_submitted_contract_changes_nothing(goals, who):
+    ours, theirs = goals
+    proposal = proposals.propose(who["head_of_area"], ours, theirs)
+    Contract.objects.filter(pk=ours.contract_id).update(status="submitted")
+    with pytest.raises(WorkflowError, match="indsendt til gennemsyn"):
+        proposals.accept(proposal, ours, who["holder"], "Stiller en sygeplejerske til rådighed")
+    ours.refresh_from_db()
+    assert ours.scope == "local" and not ours.partners.exists()
+
+
+def test_accepting_needs_the_partners_role_which_the_shared_goal_then_has(goals, who):
+    ours, theirs = goals
+    proposal = proposals.propose(who["head_of_area"], ours, theirs)
+    with pytest.raises(WorkflowError, match="står for i det fælles mål"):
+        proposals.accept(proposal, ours, who["holder"], "  ")
+    proposals.accept(proposal, ours, who["holder"], "Stiller en sygeplejerske til rådighed")
+    ours.refresh_from_db()
+    assert ours.meets_partner_rule() and ours.partners.get().role == "Stiller en sygeplejerske til rådighed"

@@ -12,6 +12,8 @@ from django.urls import reverse
 from roedtraad.checks.models import SharedGoalProposal
 from roedtraad.contracts.models import Contract, Goal, GoalScope
 
+ROLE = "Stiller en sygeplejerske til rådighed en dag om ugen"
+
 
 def _propose_url(a: Goal, b: Goal) -> str:
     return reverse("checks:proposal_new", args=[a.pk, b.pk])
@@ -86,9 +88,9 @@ def test_accepting_makes_both_goals_shared_with_each_other_as_partners(login, bo
     world = both_drafts
     proposal = _open(world)
     home = reverse("home")
-    response = login("holder").post(_answer_url(proposal, world["draft_goal"], "accept"), {"next": home})
+    response = login("holder").post(_answer_url(proposal, world["draft_goal"], "accept"), {"next": home, "role": ROLE})
     assert response.status_code == 302 and response["Location"] == home
-    login("other_holder").post(_answer_url(proposal, world["entered_goal"], "accept"))
+    login("other_holder").post(_answer_url(proposal, world["entered_goal"], "accept"), {"role": ROLE})
     own, other = (Goal.objects.get(pk=world[k].pk) for k in ("draft_goal", "entered_goal"))
     assert own.scope == other.scope == GoalScope.SHARED
     assert own.partners.filter(unit=world["other"]).exists()

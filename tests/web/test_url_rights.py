@@ -147,6 +147,7 @@ BODIES = {
     "imports:edit_title": lambda w: {"title": "Lavt sygefravær i hele huset", "expect": "Lavt sygefravær"},
     "imports:goal_boundary": lambda w: {"expect": "Lavt sygefravær"},
     "imports:fragment_action": lambda w: {"expect": ""},
+    "checks:proposal_accept": lambda w: {"role": "Stiller en sygeplejerske til rådighed"},
 }
 
 # name -> (method, world -> args, role -> expected status)

@@ -79,7 +79,8 @@ def _answer(request, pk, goal_pk, step, done_message: str):
 @require_POST
 def accept(request, pk, goal_pk):
     message = _("Du har accepteret forslaget. Dit mål er nu et fælles mål med den anden kontraktholder som partner.")
-    return _answer(request, pk, goal_pk, proposals.accept, message)
+    role = request.POST.get("role", "")
+    return _answer(request, pk, goal_pk, lambda p, g, u: proposals.accept(p, g, u, role), message)
 
 
 @login_required

@@ -18,14 +18,18 @@ from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from roedtraad import rights as access
 from roedtraad.checks.models import ProposalStatus, SharedGoalProposal
 from roedtraad.contracts.editing import Locked
-from roedtraad.contracts.models import ContractLocked, Goal, GoalPartner, GoalScope
+from roedtraad.contracts.models import ContractLocked, ContractStatus, Goal, GoalPartner, GoalScope
 from roedtraad.contracts.workflow import NotAllowed, WorkflowError, record
 
 NOTE_MAX = 1000
+SUBMITTED_MESSAGE = _lazy(
+    "Din kontrakt er indsendt til gennemsyn. Målet kan gøres fælles, når kontrakten er sendt tilbage."
+)
 _RELATED = ("goal_a__contract__holder", "goal_b__contract__holder", "proposed_by__person")
 
 
@@ -150,16 +154,16 @@ def _partner_for(goal: Goal, unit) -> GoalPartner | None:
     return None
 
 
-def _make_shared(goal: Goal, other: Goal, user) -> None:
-    """`goal` becomes shared with `other`'s holder as partner, recorded in the goal's history."""
+def _make_shared(goal: Goal, other: Goal, user, role: str) -> None:
+    """`goal` becomes shared with `other`'s holder as partner, with the role the holder wrote,
+    recorded in the goal's history."""
     unit = other.contract.holder
     reason = _("Fælles mål med %(unit)s efter forslag") % {"unit": unit.name}
-    partner = _partner_for(goal, unit)
-    if partner is None or partner.unit_id is None:
-        partner = partner or GoalPartner(goal=goal)
-        partner.unit = unit
-        record(partner, user, reason)
-        partner.save()
+    partner = _partner_for(goal, unit) or GoalPartner(goal=goal)
+    partner.unit = unit
+    partner.role = partner.role or role  # a role written earlier stays
+    record(partner, user, reason)
+    partner.save()
     Goal.objects.filter(pk=goal.pk).update(version=F("version") + 1)  # an open edit form now conflicts
     goal.refresh_from_db()
     if goal.scope == GoalScope.LOCAL:
@@ -175,8 +179,10 @@ def _decide(proposal: SharedGoalProposal, status: str, user) -> None:
     proposal.decided_at = timezone.now()
 
 
-def accept(proposal: SharedGoalProposal, goal: Goal, user) -> SharedGoalProposal:
-    """The holder of `goal` accepts: their goal becomes shared with the other holder."""
+def accept(proposal: SharedGoalProposal, goal: Goal, user, role: str = "") -> SharedGoalProposal:
+    """The holder of `goal` accepts: their goal becomes shared with the other holder, whose
+    responsibility and role in it the holder writes (`role`). Only a draft changes: a submitted
+    contract is under review, an entered one needs a new revision."""
     if not may_decide(user, goal):
         raise NotAllowed(_("Kun kontraktholderen kan svare på et forslag om fælles mål for sit mål."))
     try:
@@ -185,8 +191,16 @@ def accept(proposal: SharedGoalProposal, goal: Goal, user) -> SharedGoalProposal
             goal = Goal.objects.select_related("contract__holder").get(pk=goal.pk)
             if goal.deleted_at is not None:
                 raise WorkflowError(_("Målet er slettet. Fortryd sletningen, før du svarer på forslaget."))
+            if goal.contract.status == ContractStatus.SUBMITTED:
+                raise WorkflowError(str(SUBMITTED_MESSAGE))
             other = Goal.objects.select_related("contract__holder").get(pk=locked.other_goal(goal.pk).pk)
-            _make_shared(goal, other, user)
+            partner = _partner_for(goal, other.contract.holder)
+            role = " ".join((role or "").split()) or (partner.role if partner else "")
+            if not role:
+                raise WorkflowError(
+                    _("Skriv, hvad %(unit)s står for i det fælles mål.") % {"unit": other.contract.holder.name}
+                )
+            _make_shared(goal, other, user, role)
             setattr(locked, f"accepted_{locked.side_of(goal.pk)}_at", timezone.now())
             if locked.accepted_a_at and locked.accepted_b_at:
                 _decide(locked, ProposalStatus.ACCEPTED, user)

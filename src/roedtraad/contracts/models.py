@@ -45,6 +45,7 @@ class GoalLayout(models.TextChoices):
 
 
 LOCKED_STATUSES = {ContractStatus.ENTERED, ContractStatus.CLOSED}
+SHARED_NEEDS_PARTNER = _("Et fælles mål skal have mindst én partner med ansvar og rolle.")
 
 
 class Contract(models.Model):
@@ -232,11 +233,18 @@ class Goal(ContractContent):
         return self.contract
 
     def clean(self) -> None:
-        if self.scope == GoalScope.SHARED and (self.pk is None or not self.partners.exists()):
-            raise ValidationError(
-                {"scope": _("Et fælles mål skal have mindst én partner med ansvar og rolle.")},
-                code="shared_without_partner",
-            )
+        if not self.meets_partner_rule():
+            raise ValidationError({"scope": SHARED_NEEDS_PARTNER}, code="shared_without_partner")
+
+    def meets_partner_rule(self, partners=None) -> bool:
+        """The one rule of a shared goal: at least one partner whose responsibility and role is
+        written (the editor, the rows, the proposals, the importer and the submit step ask here).
+        `partners`: the partners as they will be (default: as saved)."""
+        if self.scope != GoalScope.SHARED:
+            return True
+        if partners is None:
+            partners = self.partners.all() if self.pk else []
+        return any((p.role or "").strip() for p in partners)
 
     def soft_delete(self) -> None:
         self.deleted_at = timezone.now()

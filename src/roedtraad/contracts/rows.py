@@ -26,7 +26,6 @@ from roedtraad.contracts.models import (
     Goal,
     GoalLayout,
     GoalPartner,
-    GoalScope,
     GoalSection,
     StopDoingItem,
 )
@@ -287,7 +286,7 @@ def remove_partner(partner_pk: int, user, expected_version: int | None = None) -
     _claim(GoalPartner, partner.pk, expected_version, _("Partneren"), {"role": (_("Ansvar og rolle"), partner.role)})
     Goal.objects.filter(pk=goal.pk).update(version=F("version"))  # holds the goal row: no scope change meanwhile
     goal.refresh_from_db(fields=["scope"])
-    if goal.scope == GoalScope.SHARED and not goal.partners.exclude(pk=partner.pk).exists():
+    if not goal.meets_partner_rule(list(goal.partners.exclude(pk=partner.pk))):
         raise WorkflowError(
             _(
                 "%(partner)s er den sidste partner i det fælles mål og kan ikke fjernes: et fælles mål skal "

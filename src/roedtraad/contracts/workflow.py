@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from roedtraad.contracts.models import Contract, ContractStatus, GoalScope
+from roedtraad.contracts.models import Contract, ContractStatus
 from roedtraad.rights import can, can_read, rights_for
 
 REASON_LENGTH = 100  # django-simple-history's history_change_reason is a CharField(100)
@@ -109,7 +109,7 @@ def problems_before_submit(contract: Contract) -> list[str]:
             problems.append(_("%(goal)s har intet nummer.") % {"goal": label})
         if not goal.title.strip():
             problems.append(_("%(goal)s har ingen titel.") % {"goal": label})
-        if goal.scope == GoalScope.SHARED and not any(p.role.strip() for p in goal.partners.all()):
+        if not goal.meets_partner_rule():
             problems.append(
                 _("%(goal)s er et fælles mål, men ingen partner har fået beskrevet sit ansvar og sin rolle.")
                 % {"goal": label}

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from roedtraad.contracts.editing import SECTION_MAX, EditConflict, save_goal, section_too_long
-from roedtraad.contracts.models import Goal, GoalLayout, GoalScope
+from roedtraad.contracts.models import SHARED_NEEDS_PARTNER, Goal, GoalLayout, GoalScope
 from roedtraad.contracts.workflow import WorkflowError
 from roedtraad.core.sections import SECTION_LAYOUT, WORKPLAN_LAYOUT
 from roedtraad.web import access
@@ -92,8 +92,9 @@ class GoalForm(forms.Form):
             text = data.get(name) or ""
             if name.startswith("section_") and len(text) > SECTION_MAX:
                 self.add_error(name, section_too_long(name.removeprefix("section_"), len(text)))
-        if data.get("scope") == GoalScope.SHARED and not self.goal.partners.exclude(role="").exists():
-            self.add_error("scope", _("Et fælles mål skal have mindst én partner med ansvar og rolle."))
+        as_saved = Goal(pk=self.goal.pk, scope=data.get("scope") or self.goal.scope)
+        if not as_saved.meets_partner_rule(list(self.goal.partners.all())):
+            self.add_error("scope", SHARED_NEEDS_PARTNER)
         return data
 
     def section_fields(self):

@@ -35,6 +35,7 @@ def _item(user, proposal: SharedGoalProposal, goal: Goal, personal: bool) -> dic
         "accepted": proposal.accepted_for(goal.pk),
         "other_accepted": proposal.accepted_for(other.pk),
         "locked": goal.contract.status in LOCKED_STATUSES,
+        "submitted": goal.contract.status == "submitted",
         "proposer": _proposer(proposal, personal),
     }
 
