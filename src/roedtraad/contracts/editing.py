@@ -26,8 +26,8 @@ TITLE_MAX = cast(int, Goal._meta.get_field("title").max_length)  # a CharField: 
 SECTION_MAX = 20_000
 
 
-class Locked(WorkflowError):
-    """The contract is entered or closed: changes need a new revision."""
+# The one error of a locked contract (`contracts.errors`), by the name the services use.
+Locked = ContractLocked
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class EditConflict(WorkflowError):
 
 
 def locked_message(contract: Contract) -> str:
-    return ContractLocked(contract).messages[0]
+    return ContractLocked(contract).message
 
 
 def editable_goal(goal_pk: int, user) -> Goal:

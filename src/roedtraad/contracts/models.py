@@ -13,18 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from roedtraad.contracts.errors import ContractLocked
 from roedtraad.core.sections import heading_for
-
-
-class ContractLocked(ValidationError):
-    """A change to an entered or closed contract was attempted."""
-
-    def __init__(self, contract: Contract):
-        super().__init__(
-            _("Kontrakten %(contract)s er indgået og låst. Opret en ny revision for at ændre den."),
-            code="locked",
-            params={"contract": contract},
-        )
 
 
 class ContractKind(models.TextChoices):

@@ -18,24 +18,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from roedtraad.contracts.errors import WorkflowError
 from roedtraad.contracts.models import Contract, ContractStatus
 from roedtraad.rights import can, can_read, rights_for
 
 REASON_LENGTH = 100  # django-simple-history's history_change_reason is a CharField(100)
-
-
-class WorkflowError(Exception):
-    """A step cannot be taken; `message` (and `problems`, if any) are fit to show the user."""
-
-    def __init__(self, message: str, problems: list[str] | tuple[str, ...] = ()):
-        self.message = message
-        self.problems = list(problems)
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        if not self.problems:
-            return self.message
-        return self.message + "\n" + "\n".join(f"- {p}" for p in self.problems)
 
 
 class NotAllowed(WorkflowError, PermissionDenied):
