@@ -181,3 +181,22 @@ def test_a_goal_of_an_entered_contract_cannot_be_deleted(goal, who):
 def test_a_reader_cannot_delete_a_goal(goal, who):
     with pytest.raises(NotAllowed):
         soft_delete_goal(goal.pk, who["reader"])
+
+
+def test_a_locked_contract_is_one_error_whether_the_model_or_a_service_refuses(goal, who):
+    from django.core.exceptions import ValidationError
+    from tests.factories import enter
+
+    from roedtraad.contracts.editing import Locked
+    from roedtraad.contracts.models import ContractLocked, GoalSection
+    from roedtraad.contracts.workflow import WorkflowError
+
+    enter(goal.contract)
+    with pytest.raises(ContractLocked) as by_model:
+        GoalSection.objects.create(goal=goal, key="tidsperspektiv", text="Et år.")
+    with pytest.raises(ContractLocked) as by_service:
+        save_goal(goal.pk, who["holder"], expected_version=goal.version, title="Ny titel")
+    assert Locked is ContractLocked
+    for refusal in (by_model.value, by_service.value):
+        assert isinstance(refusal, WorkflowError) and isinstance(refusal, ValidationError)
+        assert "indgået og låst" in str(refusal)

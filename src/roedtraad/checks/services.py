@@ -22,7 +22,7 @@ from roedtraad.core.rules.evaluate import ContractInput, Finding, GoalInput, Ind
 from roedtraad.core.rules.overlap import Overlap, find_overlaps
 from roedtraad.core.rules.shared import SharedGoal, check_shared, linked_pairs
 from roedtraad.frameworks.models import Framework, Requirement
-from roedtraad.org.models import OrgUnit
+from roedtraad.org.names import UnitNames
 
 OVERLAP_TOP = 25
 
@@ -50,12 +50,8 @@ def requirement_specs(framework: Framework | None) -> list[tuple[Requirement | N
 
 
 def units_with_aliases() -> dict[str, list[str]]:
-    """Every org unit's name with its aliases and short name."""
-    out: dict[str, list[str]] = {}
-    for unit in OrgUnit.objects.prefetch_related("aliases"):
-        names = out.setdefault(unit.name, [])
-        names += [a.alias for a in unit.aliases.all()] + ([unit.short_name] if unit.short_name else [])
-    return out
+    """Every org unit's name with its aliases and short name (`org.names`, the one lookup)."""
+    return UnitNames().names_by_unit()
 
 
 def _goals_prefetch() -> Prefetch:

@@ -24,7 +24,8 @@ from roedtraad.contracts.workflow import record
 from roedtraad.core.ingest.model import ParsedDocument, ParsedGoal, ParsedIndicator
 from roedtraad.followup.models import Direction, Indicator, Target
 from roedtraad.frameworks.models import FocusArea, Framework, Requirement, Track
-from roedtraad.org.models import OrgUnit, OrgUnitAlias, OrgUnitKind
+from roedtraad.org.models import OrgUnit, OrgUnitKind
+from roedtraad.org.names import UnitNames
 
 # Requirement themes of the DUS, by the words that name them (first match wins).
 THEMES: list[tuple[str, re.Pattern]] = [
@@ -206,19 +207,8 @@ def normalise(name: str) -> str:
     return " ".join((name or "").split()).casefold()
 
 
-class UnitIndex:
-    """Org units by normalised name and alias (holders first), loaded once per import."""
-
-    def __init__(self) -> None:
-        self.by_name: dict[str, OrgUnit] = {}
-        units = sorted(OrgUnit.objects.all(), key=lambda u: u.kind != OrgUnitKind.HOLDER)
-        for unit in reversed(units):
-            self.by_name[normalise(unit.name)] = unit
-        for alias in OrgUnitAlias.objects.select_related("unit"):
-            self.by_name.setdefault(normalise(alias.alias), alias.unit)
-
-    def find(self, name: str) -> OrgUnit | None:
-        return self.by_name.get(normalise(name)) if name else None
+class UnitIndex(UnitNames):
+    """Org units by every name they go by (`org.names`), loaded once per import."""
 
     def scope_unit(self, scope: str, holder: OrgUnit) -> OrgUnit | None:
         """The unit a target applies to: the holder when the text names none, a known unit by

@@ -8,11 +8,11 @@ A draft import belongs to the person who uploaded it: anyone else gets 404.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
-from roedtraad.core.danish import normalise_name
 from roedtraad.imports.models import ImportDraft
+from roedtraad.org import names
 from roedtraad.org.models import OrgUnit, OrgUnitKind
 from roedtraad.rights import rights_for
 
@@ -46,19 +46,8 @@ def draft_for_user(user, pk) -> ImportDraft:
 
 
 def unit_named(name: str) -> OrgUnit | None:
-    """The contract holder a document names (by name or alias), if it is known."""
-    name = (name or "").strip()
-    if not name:
-        return None
-    query = Q(name__iexact=name) | Q(aliases__alias__iexact=name) | Q(short_name__iexact=name)
-    found = OrgUnit.objects.filter(query).distinct().first()
-    if found is not None:
-        return found
-    wanted = normalise_name(name)
-    for unit in OrgUnit.objects.filter(kind=OrgUnitKind.HOLDER):
-        if normalise_name(unit.name) == wanted:
-            return unit
-    return None
+    """The contract holder (or other unit) a document names, if it is known (`org.names`)."""
+    return names.unit_named(name)
 
 
 def default_unit(user, named: OrgUnit | None) -> OrgUnit | None:
