@@ -32,3 +32,35 @@ def test_every_admin_list_view_and_search_answers_with_the_demo_data(client):
         assert client.get(url).status_code == 200, url
         if admin.site._registry[model].search_fields:
             assert client.get(url, {"q": "Fjordby"}).status_code == 200, url
+
+
+def test_an_indicator_changed_since_the_admin_form_was_opened_is_refused_with_the_input_kept(admin_client):
+    import datetime as dt
+
+    from roedtraad.followup.models import Indicator
+    from roedtraad.org.models import OrgUnit, OrgUnitKind
+
+    unit = OrgUnit.objects.create(name="Solsikken", kind=OrgUnitKind.HOLDER)
+    indicator = Indicator.objects.create(
+        key="sygefravaer", name="Sygefravær", org_unit=unit, valid_from=dt.date(2026, 1, 1)
+    )
+    opened = indicator.version
+    Indicator.objects.filter(pk=indicator.pk).update(version=opened + 1, name="Sygefravær i alt")  # someone else saved
+    url = f"/admin/followup/indicator/{indicator.pk}/change/"
+    data = {
+        "key": "sygefravaer",
+        "name": "Mit navn",
+        "unit": "%",
+        "direction": "down",
+        "aggregation": "rolling_12m",
+        "org_unit": unit.pk,
+        "valid_from": "2026-01-01",
+        "version": opened,
+        "targets-TOTAL_FORMS": "0",
+        "targets-INITIAL_FORMS": "0",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 200 and "ændret af en anden" in response.content.decode()
+    assert "Mit navn" in response.content.decode()
+    indicator.refresh_from_db()
+    assert indicator.name == "Sygefravær i alt"

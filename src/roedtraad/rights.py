@@ -184,3 +184,12 @@ def public_indicators(contract: Contract) -> QuerySet[Indicator]:
         levels.add(unit)
         unit = parents.get(unit)
     return Indicator.objects.filter(goal__contract=contract, goal__deleted_at__isnull=True, org_unit_id__in=levels)
+
+
+def can_change_follow_up(user, entry) -> bool:
+    """A follow-up entry is changed by its author only, while the contract is followed up
+    (entered, not yet closed) and the author may still follow it up."""
+    person = getattr(entry, "author", None)
+    if person is None or person.user_id != getattr(user, "pk", None):
+        return False
+    return can(user, "follow_up", entry.goal.contract)

@@ -125,6 +125,17 @@ def _proposal(world):
     return [proposal.pk, world["draft_goal"].pk]
 
 
+def _own_follow_up(world):
+    """A follow-up entry the other holder wrote on their entered contract's goal."""
+    from roedtraad.followup.models import FollowUpEntry
+
+    person = world["users"]["other_holder"].person
+    entry = FollowUpEntry.objects.create(
+        goal=world["entered_goal"], date="2026-04-01", forum="LMU", status="green", text="På vej", author=person
+    )
+    return [entry.pk]
+
+
 # The head of area over both holders and the director; each holder is a stranger to the other's goal.
 _PROPOSERS = _expect(director=200, head_of_area=200, holder=404, other_holder=404)
 
@@ -174,6 +185,7 @@ RIGHTS = {
         lambda w: [w["entered_goal"].pk],
         _expect(director=200, head_of_area=200, other_holder=200, **ON_ENTERED),
     ),
+    "follow_up_edit": ("get", _own_follow_up, _expect(other_holder=200, director=403, **ON_ENTERED)),
     "goal_comment": ("post", lambda w: [w["draft_goal"].pk], _expect(head_of_area=302, holder=302, **ON_DRAFT)),
     "comment_resolve": ("post", _comment, _expect(head_of_area=302, holder=302, **ON_DRAFT)),
     "goal_history": ("get", lambda w: [w["draft_goal"].pk], _draft()),
@@ -319,6 +331,7 @@ WRITES = {
         _follow_up,
         _expect(director=302, head_of_area=302, other_holder=302, **ON_ENTERED),
     ),
+    "follow_up_edit": (_own_follow_up, _follow_up, _expect(other_holder=302, director=403, **ON_ENTERED)),
 }
 WRITES["stop_doing_add"] = (WRITES["stop_doing_add"][0], WRITES["stop_doing_add"][1], _EDITED | {"director": 302})
 

@@ -1,16 +1,45 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from roedtraad.followup.models import FollowUpEntry, Indicator, Measurement, PlannedFollowUp, Target
 
+CHANGED_MEANWHILE = gettext_lazy(
+    "Rækken er blevet ændret af en anden, siden du åbnede den. Åbn den igen for at se den gemte udgave."
+)
+
+
+class VersionedForm(forms.ModelForm):
+    """The admin's edit of a versioned row: refused, with the input kept, when someone saved the
+    row after this form was opened (no lost edits in the admin either)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].widget = forms.HiddenInput()
+
+    def clean(self):
+        data = super().clean()
+        opened = data.get("version")
+        if self.instance.pk and opened is not None:
+            stored = type(self.instance).objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            if stored != opened:
+                raise ValidationError(CHANGED_MEANWHILE)
+        if self.instance.pk and opened is not None:
+            data["version"] = opened + 1
+        return data
+
 
 class TargetInline(admin.TabularInline):
     model = Target
+    form = VersionedForm
     extra = 0
 
 
 @admin.register(Indicator)
 class IndicatorAdmin(SimpleHistoryAdmin):
+    form = VersionedForm
     list_display = ["name", "org_unit", "key", "unit", "aggregation", "baseline_value"]
     list_filter = ["key", "aggregation"]
     search_fields = ["name", "org_unit__name"]
@@ -21,6 +50,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 @admin.register(Target)
 class TargetAdmin(SimpleHistoryAdmin):
+    form = VersionedForm
     list_display = ["indicator", "period_start", "period_end", "value"]
     search_fields = ["indicator__name", "indicator__org_unit__name"]
     list_select_related = ["indicator", "indicator__org_unit"]
@@ -37,6 +67,7 @@ class MeasurementAdmin(SimpleHistoryAdmin):
 
 @admin.register(FollowUpEntry)
 class FollowUpEntryAdmin(SimpleHistoryAdmin):
+    form = VersionedForm
     list_display = ["goal", "date", "forum", "status", "author"]
     list_filter = ["status", "forum"]
     search_fields = ["text", "goal__title", "forum"]

@@ -52,7 +52,9 @@ class Indicator(models.Model):
     valid_from = models.DateField(_("måles fra"))
     valid_to = models.DateField(_("måles til"), null=True, blank=True)
     source = models.CharField(_("datakilde"), max_length=200, blank=True)
-    history = HistoricalRecords()
+    # Optimistic locking: a change based on an older version is refused (followup.entries, the admin).
+    version = models.PositiveIntegerField(_("version"), default=1)
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("indikator")
@@ -75,7 +77,9 @@ class Target(models.Model):
     period_end = models.DateField(_("periode til"))
     value = models.DecimalField(_("måltal"), max_digits=12, decimal_places=4)
     text = models.TextField(_("formulering"), blank=True)
-    history = HistoricalRecords()
+    # Optimistic locking: a change based on an older version is refused (followup.entries, the admin).
+    version = models.PositiveIntegerField(_("version"), default=1)
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("måltal")
@@ -135,7 +139,9 @@ class FollowUpEntry(models.Model):
     author = models.ForeignKey(
         "org.Person", verbose_name=_("skrevet af"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    history = HistoricalRecords()
+    # Optimistic locking: a change based on an older version is refused (followup.entries, the admin).
+    version = models.PositiveIntegerField(_("version"), default=1)
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         verbose_name = _("opfølgning")

@@ -44,6 +44,7 @@ urlpatterns = [
     path("goals/<int:pk>/delete/", history_views.delete_goal, name="goal_delete"),
     path("goals/<int:pk>/undo-delete/", history_views.undo_delete_goal, name="goal_undo_delete"),
     path("goals/<int:pk>/follow-ups/new/", followup_views.add_follow_up, name="goal_follow_up"),
+    path("follow-ups/<int:pk>/edit/", followup_views.edit_follow_up, name="follow_up_edit"),
     path("goals/<int:pk>/comments/", workflow_views.add_comment, name="goal_comment"),
     path("comments/<int:pk>/resolve/", workflow_views.resolve_comment, name="comment_resolve"),
     path("contracts/<int:pk>/goals/new/", rows.goal_add, name="contract_goal_add"),
