@@ -315,3 +315,16 @@ def test_an_activity_changed_meanwhile_shows_both_versions_and_saving_again_is_d
     assert again.status_code == 302
     activity.refresh_from_db()
     assert activity.text == "Min tekst"
+
+
+def test_an_activity_over_its_stated_limit_is_refused_in_the_form_with_the_text_kept(login, world):
+    url = reverse("activity_add", args=[world["draft_goal"].pk])
+    client = login("holder")
+    assert "Højst 2.000 tegn." in client.get(url).content.decode()
+    text = "Fraværssamtaler efter fast model. " * 70  # about 2,400 characters
+    response = client.post(url, {"activity-text": text, "activity-status": "planned"})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "må højst have 2.000 tegn" in page and text.strip()[:300] in page
+    assert 'maxlength="' not in page.split('name="activity-text"')[1].split(">")[0]
+    assert world["draft_goal"].activities.count() == 1

@@ -33,6 +33,8 @@ from roedtraad.contracts.workflow import WorkflowError, record, require, require
 from roedtraad.core.sections import SECTION_LAYOUT, WORKPLAN_LAYOUT
 from roedtraad.org.models import OrgUnit, OrgUnitKind, Person
 
+# An activity, a partner's role, a stop-doing item: a few sentences (stated in the forms).
+TEXT_MAX = 2000
 TITLE_MAX = cast(int, Goal._meta.get_field("title").max_length)
 PARTNER_KINDS = (OrgUnitKind.AREA, OrgUnitKind.HOLDER, OrgUnitKind.CENTRE, OrgUnitKind.DEPARTMENT)
 
@@ -143,11 +145,21 @@ def _claim(model, pk: int, expected_version: int | None, what: str, attempted: d
     raise RowConflict(what, stored.version, differs)
 
 
-def _required_text(text: str, message: str) -> str:
+def _required_text(text: str, message: str, limit: int = TEXT_MAX) -> str:
     text = (text or "").strip()
     if not text:
         raise WorkflowError(message)
+    if len(text) > limit:
+        raise WorkflowError(too_long(limit, len(text)))
     return text
+
+
+def too_long(limit: int, length: int) -> str:
+    """The refusal of a text over its limit, with both figures."""
+    return _("Teksten må højst have %(max)s tegn (den har %(length)s).") % {
+        "max": f"{limit:,}".replace(",", "."),
+        "length": f"{length:,}".replace(",", "."),
+    }
 
 
 # Goals -----------------------------------------------------------------------------------

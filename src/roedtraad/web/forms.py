@@ -12,7 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from roedtraad.contracts.models import ActivityStatus, Contract, Goal
-from roedtraad.contracts.rows import TITLE_MAX, owner_choices, partner_choices
+from roedtraad.contracts.rows import TEXT_MAX, TITLE_MAX, owner_choices, partner_choices, too_long
 
 if TYPE_CHECKING:
     from roedtraad.org.models import OrgUnit, Person
@@ -20,10 +20,26 @@ if TYPE_CHECKING:
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"]
 
 
+def _limit(limit: int):
+    def check(value: str) -> None:
+        if value and len(value) > limit:
+            raise forms.ValidationError(too_long(limit, len(value)))
+
+    return check
+
+
 def _styled(form: forms.Form) -> None:
-    """DKFDS classes on every widget, and the hint tied to its input."""
+    """DKFDS classes on every widget, the hint tied to its input, and a text's limit stated in
+    its hint and checked by the form — never by the browser's `maxlength`, which cuts a pasted
+    text short without a word."""
     classes = {"select": "form-select", "checkbox": "form-checkbox", "checkboxselectmultiple": "form-checkbox"}
     for name, field in form.fields.items():
+        if isinstance(field, forms.CharField) and isinstance(field.widget, forms.Textarea):
+            field.max_length = field.max_length or TEXT_MAX
+            field.validators.append(_limit(field.max_length))
+            field.widget.attrs.pop("maxlength", None)
+            limit = _("Højst %(max)s tegn.") % {"max": f"{field.max_length:,}".replace(",", ".")}
+            field.help_text = f"{field.help_text} {limit}".strip()
         field.widget.attrs.setdefault("class", classes.get(form[name].widget_type, "form-input"))
         if field.help_text:
             field.widget.attrs["aria-describedby"] = f"{form[name].auto_id}-hint"
