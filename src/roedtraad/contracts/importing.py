@@ -107,6 +107,8 @@ def _save_contract(doc: ParsedDocument, year: int, user, holder: OrgUnit | None,
     for number, parsed in numbered:
         goal = goals[number]
         reimport.add_partners(goal, parsed.shared_with, units.find)
+        reimport.add_activities(goal, parsed.activities, user)
+        reimport.add_planned_follow_ups(contract, goal, parsed.follow_ups)
         for indicator in parsed.indicators:
             _save_or_note(goal, indicator, unit, year, units, notes)
     reimport.add_stop_doing(contract, plan.stop_doing_added)

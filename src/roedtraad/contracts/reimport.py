@@ -11,6 +11,7 @@ it. Nothing people did is lost.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -21,10 +22,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from roedtraad.contracts.editing import write_goal
-from roedtraad.contracts.models import Contract, ContractStatus, Goal, GoalPartner, GoalScope, StopDoingItem
+from roedtraad.contracts.models import Activity, Contract, ContractStatus, Goal, GoalPartner, GoalScope, StopDoingItem
 from roedtraad.contracts.workflow import record
 from roedtraad.core.danish import normalise_name
-from roedtraad.core.ingest.model import ParsedDocument, ParsedGoal
+from roedtraad.core.ingest.model import ParsedActivity, ParsedDocument, ParsedFollowUp, ParsedGoal
 from roedtraad.core.sections import heading_for
 from roedtraad.rights import can
 
@@ -273,3 +274,35 @@ def add_stop_doing(contract: Contract, texts: list[str]) -> None:
     order = contract.stop_doing_items.count()
     for offset, text in enumerate(texts):
         StopDoingItem.objects.create(contract=contract, text=text, order=order + offset)
+
+
+def add_activities(goal: Goal, activities: list[ParsedActivity], user) -> None:
+    """The document's activities the goal does not have yet (by their text), with their due dates;
+    activities people added or moved along in Rødtråd stay as they are."""
+    have = {_key(a.text) for a in goal.activities.all()}
+    order = goal.activities.count()
+    for parsed in activities:
+        if _key(parsed.text) in have:
+            continue
+        have.add(_key(parsed.text))
+        due = dt.date.fromisoformat(parsed.due) if parsed.due else None
+        activity = Activity(goal=goal, text=parsed.text, due_date=due, order=order)
+        record(activity, user, _("Importeret"))
+        activity.save()
+        order += 1
+
+
+def add_planned_follow_ups(contract: Contract, goal: Goal, follow_ups: list[ParsedFollowUp]) -> None:
+    """The follow-up section's meetings (forum and dates in the contract's year) as planned
+    follow-ups, once each."""
+    from roedtraad.followup.models import PlannedFollowUp
+
+    for parsed in follow_ups:
+        for day in parsed.dates:
+            date = dt.date.fromisoformat(day)
+            forum = parsed.forum[:200]
+            if PlannedFollowUp.objects.filter(contract=contract, goal=goal, date=date, forum=forum).exists():
+                continue
+            PlannedFollowUp.objects.create(
+                contract=contract, goal=goal, date=date, forum=forum, description=parsed.text[:500]
+            )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from roedtraad.core.ingest.coverage import non_ws
 from roedtraad.core.ingest.indicators import extract_indicators
 from roedtraad.core.ingest.model import Fragment, ParsedDocument, ParsedGoal
+from roedtraad.core.ingest.plans import read_plans
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
 
@@ -105,6 +106,7 @@ def refresh(doc: ParsedDocument, touched: list[ParsedGoal] | None = None) -> Non
         goal.number = number
     for goal in touched or []:
         goal.indicators = extract_indicators(goal, doc.holder, doc.year)
+        read_plans(goal, doc.year)
     doc.unassigned.sort(key=lambda f: f.start)
     total = non_ws(doc.text)
     missing = sum(non_ws(f.text) for f in doc.unassigned)

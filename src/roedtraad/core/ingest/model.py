@@ -71,12 +71,29 @@ class ParsedIndicator:
 
 
 @dataclass
+class ParsedActivity:
+    text: str
+    due: str | None = None  # YYYY-MM-DD
+    owner: str | None = None
+
+
+@dataclass
+class ParsedFollowUp:
+    text: str
+    forum: str = ""
+    rhythm: str | None = None  # "monthly" | "quarterly" | "half_yearly" | "yearly"
+    dates: list[str] = field(default_factory=list)  # YYYY-MM-DD in the contract's year
+
+
+@dataclass
 class ParsedGoal:
     number: int
     title: str
     sections: dict[str, str] = field(default_factory=dict)  # canonical key -> text
     shared_with: list[str] = field(default_factory=list)
     indicators: list[ParsedIndicator] = field(default_factory=list)
+    activities: list[ParsedActivity] = field(default_factory=list)
+    follow_ups: list[ParsedFollowUp] = field(default_factory=list)
     start: int = 0  # offsets of the whole goal in the text
     end: int = 0
 

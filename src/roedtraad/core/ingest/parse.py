@@ -23,6 +23,7 @@ from .layouts.framework import read_framework
 from .layouts.sections import read_sections
 from .layouts.workplan import read_workplan
 from .model import Fragment, ParsedDocument, ParsedGoal, SourceText
+from .plans import read_plans
 from .shared import shared_partners
 from .stopdoing import stop_doing_in_goals, stop_section
 
@@ -88,6 +89,7 @@ def _fill(doc: ParsedDocument, draft: LayoutDraft, clean: str) -> None:
     for parsed_goal, drafted in zip(doc.goals, draft.goals, strict=True):
         parsed_goal.shared_with = shared_partners(parsed_goal, doc.holder, drafted.shared_hints, draft)
         parsed_goal.indicators = extract_indicators(parsed_goal, doc.holder, doc.year)
+        read_plans(parsed_goal, doc.year)
     doc.introduction = "\n".join(clean[a:b].strip() for a, b in draft.intro_spans if clean[a:b].strip())
     doc.requirements = list(draft.requirements)
     doc.tracks = list(draft.tracks)

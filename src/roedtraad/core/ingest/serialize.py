@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 
-from .model import Fragment, ParsedDocument, ParsedGoal, ParsedIndicator
+from .model import Fragment, ParsedActivity, ParsedDocument, ParsedFollowUp, ParsedGoal, ParsedIndicator
 
 
 def _known(cls, data: dict) -> dict:
@@ -29,6 +29,8 @@ def goal_from_data(data: dict) -> ParsedGoal:
     goal.sections = {key: stored[key] for key in [*order, *(k for k in stored if k not in order)]}
     goal.shared_with = list(goal.shared_with or [])
     goal.indicators = [ParsedIndicator(**_known(ParsedIndicator, i)) for i in data.get("indicators") or []]
+    goal.activities = [ParsedActivity(**_known(ParsedActivity, a)) for a in data.get("activities") or []]
+    goal.follow_ups = [ParsedFollowUp(**_known(ParsedFollowUp, f)) for f in data.get("follow_ups") or []]
     return goal
 
 

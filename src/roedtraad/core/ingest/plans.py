@@ -1,0 +1,77 @@
+"""What a working contract needs from a goal's text: its activities (with a due date where the
+text gives one) and its planned follow-ups (the forums and rhythms of the follow-up section).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from roedtraad.core.danish import MONTHS
+
+from .dates import due_date
+from .items import list_items
+from .model import ParsedActivity, ParsedFollowUp
+
+ACTIVITY_SECTIONS = ("aktiviteter", "arbejde_med")
+FOLLOW_UP_SECTIONS = ("opfoelgning",)
+_RHYTHMS = [
+    ("monthly", re.compile(r"månedlig|hver\s+måned|månedsvis|en\s+gang\s+om\s+måneden", re.I)),
+    ("quarterly", re.compile(r"kvartalsvis|hvert\s+kvartal|en\s+gang\s+i\s+kvartalet", re.I)),
+    (
+        "half_yearly",
+        re.compile(r"halvårlig|hvert\s+halve\s+år|to\s+gange\s+(?:om\s+året|årligt)|2\s+gange\s+årligt", re.I),
+    ),
+    ("yearly", re.compile(r"\bårlig|en\s+gang\s+om\s+året|hvert\s+år\b|årsafslutning", re.I)),
+]
+_FORUMS = re.compile(
+    r"\b(lokal(?:t)?\s+MED(?:-udvalg)?|MED-udvalg(?:et)?|LMU|HMU|ledergruppen|chefgruppen|TRIO|"
+    r"kontraktdialog(?:en)?|personalemøder?|arbejdsmiljøgruppen|ledelsesinformation|Targit|Power\s?BI|direktionen)\b",
+    re.I,
+)
+_MONTH_LIST = re.compile(r"\bi\s+(" + "|".join(MONTHS) + r")(?:\s+og\s+(" + "|".join(MONTHS) + r"))?", re.I)
+
+
+def read_plans(goal, year: int | None) -> None:
+    """Fill the goal's activities and planned follow-ups from its sections."""
+    goal.activities = activities_of(goal.sections, year)
+    goal.follow_ups = follow_ups_of(goal.sections, year)
+
+
+def activities_of(sections: dict[str, str], year: int | None) -> list[ParsedActivity]:
+    text = next((sections[key] for key in ACTIVITY_SECTIONS if sections.get(key)), "")
+    found = []
+    for item in list_items(text):
+        due = due_date(item, year) if year else None
+        found.append(ParsedActivity(text=item, due=due.isoformat() if due else None, owner=None))
+    return found
+
+
+def follow_ups_of(sections: dict[str, str], year: int | None) -> list[ParsedFollowUp]:
+    text = next((sections[key] for key in FOLLOW_UP_SECTIONS if sections.get(key)), "")
+    plans = []
+    for item in list_items(text):
+        rhythm = next((name for name, pattern in _RHYTHMS if pattern.search(item)), None)
+        forums = list(dict.fromkeys(" ".join(m.group(1).split()) for m in _FORUMS.finditer(item)))
+        dates = _dates(item, rhythm, year)
+        if rhythm or dates:
+            plans.append(ParsedFollowUp(text=item, forum=", ".join(forums), rhythm=rhythm, dates=dates))
+    return plans
+
+
+def _dates(item: str, rhythm: str | None, year: int | None) -> list[str]:
+    """The meeting dates in the contract's year: the months the text names, else the rhythm's."""
+    if not year:
+        return []
+    months = []
+    for match in _MONTH_LIST.finditer(item):
+        months += [MONTHS[m.lower()] for m in match.groups() if m]
+    if not months:
+        months = {
+            "monthly": list(range(1, 13)),
+            "quarterly": [3, 6, 9, 12],
+            "half_yearly": [6, 12],
+            "yearly": [12],
+        }.get(rhythm or "", [])
+    return [dt.date(year, m, calendar.monthrange(year, m)[1]).isoformat() for m in sorted(set(months))]

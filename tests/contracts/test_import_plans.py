@@ -1,0 +1,67 @@
+"""An imported contract works: its activities and planned follow-ups come from the text, once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from roedtraad.contracts.importing import save_parsed_document
+from roedtraad.core.ingest.parse import parse_text
+
+pytestmark = pytest.mark.django_db
+
+DOCUMENT = """Udviklingskontrakt 2026 for Plejehjemmet Solsikken
+
+Udviklingsmål 1: Lavt sygefravær
+
+Baggrund og formål
+Sygefraværet er for højt.
+
+Udviklingsmål
+Sygefraværet skal ned på 6 % i 2026.
+
+Aktiviteter
+• Fraværssamtaler efter fast model fra 1. kvartal
+• Sundhedsdag for alle medarbejdere 8. marts
+
+Opfølgning på udviklingsmålet og virkning
+• Vi følger op kvartalsvis i ledergruppen og LMU
+
+Udviklingsmål 2: God modtagelse
+
+Baggrund og formål
+Nye medarbejdere skal føle sig velkomne.
+
+Udviklingsmål
+Alle nye får en mentor.
+"""
+
+
+def test_an_imported_goal_gets_its_activities_with_due_dates_and_its_planned_follow_ups(units):
+    contract = save_parsed_document(parse_text(DOCUMENT, "solsikken.txt"))
+    goal = contract.goals.get(number=1)
+    assert [(a.text, a.due_date) for a in goal.activities.order_by("order")] == [
+        ("Fraværssamtaler efter fast model fra 1. kvartal", dt.date(2026, 3, 31)),
+        ("Sundhedsdag for alle medarbejdere 8. marts", dt.date(2026, 3, 8)),
+    ]
+    planned = list(goal.planned_follow_ups.order_by("date").values_list("date", "forum"))
+    assert planned == [(dt.date(2026, m, d), "ledergruppen, LMU") for m, d in ((3, 31), (6, 30), (9, 30), (12, 31))]
+
+
+def test_importing_the_same_document_again_adds_no_activity_or_meeting_twice(units):
+    save_parsed_document(parse_text(DOCUMENT, "solsikken.txt"))
+    contract = save_parsed_document(parse_text(DOCUMENT, "solsikken.txt"))
+    goal = contract.goals.get(number=1)
+    assert goal.activities.count() == 2 and goal.planned_follow_ups.count() == 4
+
+
+def test_the_dry_run_json_lists_each_goals_activities_and_follow_ups():
+    data = parse_text(DOCUMENT, "solsikken.txt").as_json()
+    goal = data["goals"][0]
+    assert goal["activities"][1] == {
+        "text": "Sundhedsdag for alle medarbejdere 8. marts",
+        "due": "2026-03-08",
+        "owner": None,
+    }
+    assert goal["follow_ups"][0]["rhythm"] == "quarterly"

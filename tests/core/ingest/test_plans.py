@@ -1,0 +1,76 @@
+"""Activities with due dates and planned follow-ups read from a goal's text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from roedtraad.core.danish import MONTHS
+from roedtraad.core.ingest.dates import due_date
+from roedtraad.core.ingest.items import list_items
+from roedtraad.core.ingest.plans import activities_of, follow_ups_of
+
+NAMES = {number: name for name, number in MONTHS.items()}
+filler = st.text(alphabet="abcdefghijklmnopqrstuvwxyzæøå ", max_size=40).map(lambda s: s.replace("  ", " "))
+
+
+@given(st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2035, 12, 31)), filler, filler)
+def test_a_written_date_is_read_wherever_it_stands_in_the_sentence(day, before, after):
+    text = f"{before} senest {day.day}. {NAMES[day.month]} {day.year} {after}"
+    assert due_date(text, 2026) == day
+
+
+@given(st.integers(min_value=1, max_value=4), st.integers(min_value=2020, max_value=2035))
+def test_a_quarter_is_its_last_day_in_the_contracts_year_unless_it_names_one(quarter, year):
+    end = {1: dt.date(year, 3, 31), 2: dt.date(year, 6, 30), 3: dt.date(year, 9, 30), 4: dt.date(year, 12, 31)}
+    assert due_date(f"Gennemføres i {quarter}. kvartal", year) == end[quarter]
+    assert due_date(f"i {quarter}. kvartal {year}", 2019) == end[quarter]
+
+
+def test_vague_dates_are_the_end_of_the_period_they_name():
+    assert due_date("Implementeres medio 2023", 2026) == dt.date(2023, 6, 30)
+    assert due_date("ultimo 2024", 2026) == dt.date(2024, 12, 31)
+    assert due_date("Temadag i foråret", 2026) == dt.date(2026, 5, 31)
+    assert due_date("Afholdes i marts", 2026) == dt.date(2026, 3, 31)
+    assert due_date("Den 8. marts 2023 holder vi sundhedsdag", 2026) == dt.date(2023, 3, 8)
+
+
+def test_text_without_a_date_has_none():
+    assert due_date("Vi arbejder med trivsel og marts er ikke nævnt som dato", 2026) is None
+
+
+def test_a_bullet_item_wrapped_over_lines_is_one_item_and_a_lead_in_is_not_an_item():
+    text = "Lokalt vil vi:\n• Holde fraværssamtaler efter\n\nfast model\no Afholde sundhedsdag i marts\n"
+    assert list_items(text) == ["Holde fraværssamtaler efter fast model", "Afholde sundhedsdag i marts"]
+
+
+def test_a_section_without_bullets_is_one_item_per_paragraph():
+    assert list_items("Første aktivitet\nfortsat.\n\nAnden aktivitet.") == [
+        "Første aktivitet fortsat.",
+        "Anden aktivitet.",
+    ]
+
+
+def test_activities_get_their_due_dates_in_the_contracts_year():
+    sections = {"aktiviteter": "• Sundhedsdag 8. marts\n• Fraværssamtaler hele året\n• Evaluering ultimo 2026"}
+    found = [(a.text, a.due) for a in activities_of(sections, 2026)]
+    assert found == [
+        ("Sundhedsdag 8. marts", "2026-03-08"),
+        ("Fraværssamtaler hele året", None),
+        ("Evaluering ultimo 2026", "2026-12-31"),
+    ]
+
+
+@given(st.sampled_from(["kvartalsvis", "hvert kvartal"]), filler)
+def test_a_quarterly_follow_up_is_four_meetings_in_the_year(rhythm, words):
+    (plan,) = follow_ups_of({"opfoelgning": f"• Vi følger op {rhythm} i ledergruppen {words}"}, 2026)
+    assert plan.rhythm == "quarterly" and plan.forum == "ledergruppen"
+    assert plan.dates == ["2026-03-31", "2026-06-30", "2026-09-30", "2026-12-31"]
+
+
+def test_named_months_give_the_meeting_dates_and_a_line_without_a_rhythm_plans_nothing():
+    text = "• To gange årligt – i juni og december i LMU\n• Løbende dialog med medarbejderne"
+    (plan,) = follow_ups_of({"opfoelgning": text}, 2026)
+    assert (plan.rhythm, plan.forum, plan.dates) == ("half_yearly", "LMU", ["2026-06-30", "2026-12-31"])
