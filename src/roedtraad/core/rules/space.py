@@ -4,8 +4,9 @@ The numbers are those of scikit-learn's `TfidfVectorizer(sublinear_tf=True, max_
 an analyzer that keeps the Snowball stems of words of three letters or more that are neither
 stop words nor numbers (columns sorted by stem, L2-normalised rows). It is computed faster:
 the text is split into words by one regular expression, and each distinct word (as written)
-is lower-cased, filtered and stemmed once; the counts are built with numpy, and only the
-idf weighting and normalisation are left to scikit-learn's `TfidfTransformer`.
+is lower-cased, filtered and stemmed once; the counts, the idf weighting and the normalisation
+are a few lines of numpy (`_Tfidf`, the formulas of scikit-learn's `TfidfTransformer`, checked
+against it in the tests), so that reading a document never imports scikit-learn.
 
 `goal_space(contracts)` gives the goals' texts and vectors; the last result is remembered (by
 the goals' content), so that `shared.check_shared` and `overlap.find_overlaps` on the same
@@ -21,7 +22,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfTransformer
 
 from roedtraad.core.rules.evaluate import ContractInput, GoalInput
 from roedtraad.core.rules.text import STOP_WORDS, WORD, sentences, stem
@@ -54,6 +54,30 @@ class _Words(dict):
         return number
 
 
+class _Tfidf:
+    """Sublinear term frequency (1 + ln tf), smoothed idf (ln((1 + n) / (1 + df)) + 1) and
+    L2-normalised rows, in the counts' own float type: scikit-learn's `TfidfTransformer(
+    sublinear_tf=True)` without importing it."""
+
+    idf = np.empty(0, dtype=np.float32)
+
+    def fit(self, counts: sp.csr_matrix) -> None:
+        df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(counts.dtype) + 1
+        self.idf = np.log((counts.shape[0] + 1) / df) + 1
+
+    def transform(self, counts: sp.csr_matrix, copy: bool = True) -> sp.csr_matrix:
+        matrix = counts.copy() if copy else counts
+        np.log(matrix.data, out=matrix.data)
+        matrix.data += 1
+        matrix.data *= self.idf[matrix.indices]
+        squares = matrix.data * matrix.data
+        rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+        norms = np.sqrt(np.bincount(rows, weights=squares, minlength=matrix.shape[0])).astype(matrix.dtype)
+        norms[norms == 0] = 1
+        matrix.data /= norms[rows]
+        return matrix
+
+
 class StemSpace:
     """Fitted TF-IDF over stems: `fit(docs)` gives the document matrix, `transform(texts)`
     vectors of other texts in the same space (stems not seen in the fit are ignored)."""
@@ -66,7 +90,7 @@ class StemSpace:
         self.words = _Words(self)
         self.column = np.empty(0, dtype=np.int64)  # stem id → column, or -1
         self.features = np.empty(0, dtype=object)  # column → stem
-        self.tfidf = TfidfTransformer(sublinear_tf=True)
+        self.tfidf = _Tfidf()
 
     def stem_id(self, stemmed: str, word: str) -> int:
         number = self.ids.get(stemmed)
