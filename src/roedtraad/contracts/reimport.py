@@ -12,7 +12,6 @@ it. Nothing people did is lost.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -38,9 +37,6 @@ KEPT = {
     "proposals_as_a": "proposals",
     "proposals_as_b": "proposals",
 }
-
-
-MULTI_YEAR = re.compile(r"flerårig", re.I)
 
 
 class ReplaceRefused(ValidationError):
@@ -238,8 +234,10 @@ def _add(contract: Contract, item: GoalPlan, user, reason: str) -> Goal:
     parsed = item.parsed
     assert parsed is not None
     goal = Goal(contract=contract, number=item.number, title=(parsed.title or f"Udviklingsmål {item.number}")[:300])
-    goal.scope = GoalScope.SHARED if parsed.shared_with else GoalScope.LOCAL
-    goal.multi_year = bool(MULTI_YEAR.search(parsed.sections.get("tidsperspektiv", "")))
+    goal.scope = parsed.scope if parsed.scope in GoalScope.values else GoalScope.LOCAL
+    if parsed.shared_with:
+        goal.scope = GoalScope.SHARED
+    goal.multi_year = parsed.multi_year
     record(goal, user, reason)
     goal.save()
     write_goal(goal, user, {}, parsed.sections, reason)

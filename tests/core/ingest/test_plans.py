@@ -74,3 +74,21 @@ def test_named_months_give_the_meeting_dates_and_a_line_without_a_rhythm_plans_n
     text = "• To gange årligt – i juni og december i LMU\n• Løbende dialog med medarbejderne"
     (plan,) = follow_ups_of({"opfoelgning": text}, 2026)
     assert (plan.rhythm, plan.forum, plan.dates) == ("half_yearly", "LMU", ["2026-06-30", "2026-12-31"])
+
+
+def test_a_goal_says_it_is_multi_year_in_any_of_its_words():
+    from roedtraad.core.ingest.scope import is_multi_year
+
+    assert is_multi_year("Trivsel", {"tidsperspektiv": "Målet er flerårigt."})
+    assert is_multi_year("Trivsel", {"baggrund_formaal": "Målet er videreført fra 2025."})
+    assert not is_multi_year("Trivsel", {"tidsperspektiv": "Målet nås i 2026."})
+
+
+def test_a_goal_for_the_whole_management_group_is_cross_cutting_not_a_partnership():
+    from roedtraad.core.ingest.scope import scope_of
+
+    statement = {"udviklingsmaal": "Et fælles udviklingsmål for alle kontraktholdere om god modtagelse."}
+    assert scope_of("God modtagelse", statement, []) == "cross_cutting"
+    assert scope_of("God modtagelse", statement, ["Hjemmeplejen"]) == "shared"
+    mention = {"baggrund_formaal": "Vi deler viden på tværs af hele organisationen."}
+    assert scope_of("Videndeling", mention, []) == "local"

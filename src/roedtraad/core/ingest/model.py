@@ -94,6 +94,8 @@ class ParsedGoal:
     indicators: list[ParsedIndicator] = field(default_factory=list)
     activities: list[ParsedActivity] = field(default_factory=list)
     follow_ups: list[ParsedFollowUp] = field(default_factory=list)
+    multi_year: bool = False
+    scope: str = "local"  # "local" | "shared" | "cross_cutting"
     start: int = 0  # offsets of the whole goal in the text
     end: int = 0
 

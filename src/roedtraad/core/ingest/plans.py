@@ -13,6 +13,7 @@ from roedtraad.core.danish import MONTHS
 from .dates import due_date
 from .items import list_items
 from .model import ParsedActivity, ParsedFollowUp
+from .scope import is_multi_year, scope_of
 
 ACTIVITY_SECTIONS = ("aktiviteter", "arbejde_med")
 FOLLOW_UP_SECTIONS = ("opfoelgning",)
@@ -34,9 +35,11 @@ _MONTH_LIST = re.compile(r"\bi\s+(" + "|".join(MONTHS) + r")(?:\s+og\s+(" + "|".
 
 
 def read_plans(goal, year: int | None) -> None:
-    """Fill the goal's activities and planned follow-ups from its sections."""
+    """Fill the goal's activities, planned follow-ups, scope and duration from its text."""
     goal.activities = activities_of(goal.sections, year)
     goal.follow_ups = follow_ups_of(goal.sections, year)
+    goal.multi_year = is_multi_year(goal.title, goal.sections)
+    goal.scope = scope_of(goal.title, goal.sections, goal.shared_with)
 
 
 def activities_of(sections: dict[str, str], year: int | None) -> list[ParsedActivity]:
