@@ -327,3 +327,51 @@ def test_a_directors_dus_upload_is_saved_as_the_years_framework(world, login, co
     assert Framework.objects.get(year=2023).requirements.exists()
     draft.refresh_from_db()
     assert draft.status == DraftStatus.SAVED and draft.contract is None
+
+
+SHARED_2026 = """Udviklingskontrakt 2026 for Solsikken
+
+Udviklingsmål 1: Lavt sygefravær
+
+Baggrund og formål
+Sygefraværet er for højt.
+
+Udviklingsmål
+Sygefraværet skal ned på 6 % i 2026.
+
+Aktiviteter
+• Fraværssamtaler efter fast model
+• Sundhedsdag 8. marts
+
+Opfølgning på udviklingsmålet og virkning
+• Kvartalsvis i ledergruppen
+
+Udviklingsmål 2: Fælles vikarkorps
+
+Baggrund og formål
+Dette er et fælles udviklingsmål med Hjemmeplejen.
+
+Udviklingsmål
+Vi etablerer et fælles vikarkorps.
+"""
+
+
+def test_a_shared_goals_partner_role_is_asked_in_the_preview_and_the_imported_contract_can_be_submitted(world, login):
+    from roedtraad.contracts import workflow
+
+    client = login("holder")
+    world["draft"].delete()  # the holder starts the year from the document
+    upload(client, text_file("solsikken.txt", SHARED_2026))
+    draft = the_draft(world["users"]["holder"])
+    page = client.get(reverse("imports:preview", args=[draft.pk])).content.decode()
+    assert "Hvad står Hjemmeplejen for?" in page and 'name="role-1-0"' in page
+    data = {"holder": world["own"].pk, "year": 2026, "kind": "kontrakt", "role-1-0": "Stiller tre vikarer til rådighed"}
+    assert client.post(reverse("imports:save", args=[draft.pk]), data).status_code == 302
+    contract = Contract.objects.get(holder=world["own"], year=2026)
+    shared = contract.goals.get(number=2)
+    assert shared.scope == "shared" and shared.partners.get().role == "Stiller tre vikarer til rådighed"
+    assert contract.goals.get(number=1).activities.count() == 2
+    assert contract.planned_follow_ups.filter(goal__number=1).count() == 4
+    workflow.submit(contract, world["users"]["holder"])
+    contract.refresh_from_db()
+    assert contract.status == "submitted"

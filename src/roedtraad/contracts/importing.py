@@ -21,7 +21,7 @@ from django.utils.text import slugify
 from roedtraad.contracts import reimport
 from roedtraad.contracts.models import Contract, ContractKind, ContractLocked, Goal, GoalLayout
 from roedtraad.contracts.workflow import record
-from roedtraad.core.ingest.model import ParsedDocument, ParsedGoal, ParsedIndicator
+from roedtraad.core.ingest.model import ParsedDocument, ParsedGoal, ParsedIndicator, ParsedPartner
 from roedtraad.followup.models import Direction, Indicator, Target
 from roedtraad.frameworks.models import FocusArea, Framework, Requirement, Track
 from roedtraad.org.models import OrgUnit, OrgUnitKind
@@ -106,7 +106,8 @@ def _save_contract(doc: ParsedDocument, year: int, user, holder: OrgUnit | None,
     notes: dict[str, list] = {"outside_holder": [], "unknown_unit": []}
     for number, parsed in numbered:
         goal = goals[number]
-        reimport.add_partners(goal, parsed.shared_with, units.find)
+        partners = parsed.partners or [ParsedPartner(name) for name in parsed.shared_with]
+        reimport.add_partners(goal, partners, units.find)
         reimport.add_activities(goal, parsed.activities, user)
         reimport.add_planned_follow_ups(contract, goal, parsed.follow_ups)
         for indicator in parsed.indicators:

@@ -24,7 +24,7 @@ from roedtraad.contracts.editing import write_goal
 from roedtraad.contracts.models import Activity, Contract, ContractStatus, Goal, GoalPartner, GoalScope, StopDoingItem
 from roedtraad.contracts.workflow import record
 from roedtraad.core.danish import normalise_name
-from roedtraad.core.ingest.model import ParsedActivity, ParsedDocument, ParsedFollowUp, ParsedGoal
+from roedtraad.core.ingest.model import ParsedActivity, ParsedDocument, ParsedFollowUp, ParsedGoal, ParsedPartner
 from roedtraad.core.sections import heading_for
 from roedtraad.rights import can
 
@@ -258,14 +258,21 @@ def _update(item: GoalPlan, user, reason: str) -> Goal:
     return write_goal(goal, user, changes, sections, reason)
 
 
-def add_partners(goal: Goal, names: list[str], find) -> None:
-    """The document's partners that the goal does not have yet (a role given in Rødtråd stays)."""
-    have = {_key(p.name) for p in goal.partners.all()} | {p.unit_id for p in goal.partners.all() if p.unit_id}
-    for name in names:
-        unit = find(name)
-        if _key(name) in have or (unit is not None and unit.pk in have):
-            continue
-        GoalPartner.objects.create(goal=goal, unit=unit, name=name[:200])
+def add_partners(goal: Goal, partners: list[ParsedPartner], find) -> None:
+    """The document's partners that the goal does not have yet, with their roles; an existing
+    partner without a role gets the document's, a role given in Rødtråd stays."""
+    existing = list(goal.partners.all())
+    for parsed in partners:
+        unit = find(parsed.name)
+        same = next(
+            (p for p in existing if _key(p.name) == _key(parsed.name) or (unit is not None and p.unit_id == unit.pk)),
+            None,
+        )
+        if same is None:
+            GoalPartner.objects.create(goal=goal, unit=unit, name=parsed.name[:200], role=parsed.role)
+        elif parsed.role and not same.role.strip():
+            same.role = parsed.role
+            same.save()
 
 
 def add_stop_doing(contract: Contract, texts: list[str]) -> None:

@@ -89,12 +89,21 @@ def error_line(filename: str, reason_da: str) -> str:
     return f"{filename}: {reason}"
 
 
-def save_draft(draft: ImportDraft, holder: OrgUnit, year: int, kind: str, user, *, allow_remove: bool = False):
+def save_draft(
+    draft: ImportDraft,
+    holder: OrgUnit,
+    year: int,
+    kind: str,
+    user,
+    *,
+    allow_remove: bool = False,
+    roles: dict[tuple[int, int], str] | None = None,
+):
     """Save the corrected document as the holder's contract, in one transaction: merged into an
     existing draft, which needs the right to edit it (`contracts.reimport`)."""
     from roedtraad.contracts.importing import save_parsed_document
 
-    doc = corrected_document(draft, holder, year, kind)
+    doc = corrected_document(draft, holder, year, kind, roles)
     try:
         with transaction.atomic():
             contract = save_parsed_document(doc, holder=holder, user=user, allow_remove=allow_remove)
@@ -108,9 +117,19 @@ def save_draft(draft: ImportDraft, holder: OrgUnit, year: int, kind: str, user, 
     return contract
 
 
-def corrected_document(draft: ImportDraft, holder: OrgUnit | None, year: int | None, kind: str) -> ParsedDocument:
-    """The draft's document as it will be saved: the holder, year and kind chosen in the preview."""
+def corrected_document(
+    draft: ImportDraft,
+    holder: OrgUnit | None,
+    year: int | None,
+    kind: str,
+    roles: dict[tuple[int, int], str] | None = None,
+) -> ParsedDocument:
+    """The draft's document as it will be saved: the holder, year and kind chosen in the preview,
+    and the partners' roles answered there ((goal index, partner index) → role)."""
     doc = draft.parsed()
+    for (goal_index, partner_index), role in (roles or {}).items():
+        if goal_index < len(doc.goals) and partner_index < len(doc.goals[goal_index].partners):
+            doc.goals[goal_index].partners[partner_index].role = " ".join(role.split())[:1000]
     doc.year = year or doc.year
     if doc.kind != "dus" and holder is not None:  # a framework (DUS) keeps its kind and has no holder
         doc.holder, doc.kind = holder.name, kind

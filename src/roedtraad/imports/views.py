@@ -264,6 +264,16 @@ def fragment_action(request, pk, index, action):
     return _correct(request, pk, FragmentForm, apply)
 
 
+def _partner_roles(post) -> dict[tuple[int, int], str]:
+    """The preview's answers "role-<goal index>-<partner index>" → the partner's role."""
+    roles = {}
+    for name, value in post.items():
+        parts = name.split("-")
+        if len(parts) == 3 and parts[0] == "role" and parts[1].isdigit() and parts[2].isdigit() and value.strip():
+            roles[(int(parts[1]), int(parts[2]))] = value
+    return roles
+
+
 @login_required
 @require_POST
 def save(request, pk):
@@ -283,7 +293,13 @@ def save(request, pk):
         raise PermissionDenied("only a director imports the DUS")
     try:
         contract = save_draft(
-            draft, data["holder"], data["year"], data["kind"], request.user, allow_remove=data["remove_goals"]
+            draft,
+            data["holder"],
+            data["year"],
+            data["kind"],
+            request.user,
+            allow_remove=data["remove_goals"],
+            roles=_partner_roles(request.POST),
         )
     except SaveRefused as error:
         messages.error(request, str(error))

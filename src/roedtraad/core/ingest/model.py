@@ -78,6 +78,12 @@ class ParsedActivity:
 
 
 @dataclass
+class ParsedPartner:
+    name: str
+    role: str = ""  # the partner's responsibility in the goal, from the text or the preview
+
+
+@dataclass
 class ParsedFollowUp:
     text: str
     forum: str = ""
@@ -94,6 +100,7 @@ class ParsedGoal:
     indicators: list[ParsedIndicator] = field(default_factory=list)
     activities: list[ParsedActivity] = field(default_factory=list)
     follow_ups: list[ParsedFollowUp] = field(default_factory=list)
+    partners: list[ParsedPartner] = field(default_factory=list)  # shared_with, each with its role
     multi_year: bool = False
     scope: str = "local"  # "local" | "shared" | "cross_cutting"
     start: int = 0  # offsets of the whole goal in the text
@@ -120,6 +127,9 @@ class ParsedDocument:
 
     def as_json(self) -> dict:
         """The shape `roedtraad import --dry-run --json` prints for one document."""
+        from .questions import questions_for
+
         data = asdict(self)
         data.pop("text")
+        data["questions"] = questions_for(self)
         return data

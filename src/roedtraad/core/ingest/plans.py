@@ -8,11 +8,11 @@ import calendar
 import datetime as dt
 import re
 
-from roedtraad.core.danish import MONTHS
+from roedtraad.core.danish import MONTHS, split_sentences
 
 from .dates import due_date
 from .items import list_items
-from .model import ParsedActivity, ParsedFollowUp
+from .model import ParsedActivity, ParsedFollowUp, ParsedPartner
 from .scope import is_multi_year, scope_of
 
 ACTIVITY_SECTIONS = ("aktiviteter", "arbejde_med")
@@ -38,8 +38,24 @@ def read_plans(goal, year: int | None) -> None:
     """Fill the goal's activities, planned follow-ups, scope and duration from its text."""
     goal.activities = activities_of(goal.sections, year)
     goal.follow_ups = follow_ups_of(goal.sections, year)
+    goal.partners = partners_of(goal)
     goal.multi_year = is_multi_year(goal.title, goal.sections)
     goal.scope = scope_of(goal.title, goal.sections, goal.shared_with)
+
+
+_ROLE_WORDS = re.compile(r"ansvar|bidrag|står\s+for|rolle|stiller|leverer|deltager|i\s+samarbejde\s+med", re.I)
+
+
+def partners_of(goal) -> list[ParsedPartner]:
+    """The goal's partners, each with the sentence that says what it does, where one does;
+    a role already given (in the preview) is kept."""
+    given = {p.name: p.role for p in getattr(goal, "partners", []) if p.role}
+    sentences = [s for text in goal.sections.values() for s in split_sentences(" ".join(text.split()))]
+    found = []
+    for name in goal.shared_with:
+        role = given.get(name) or next((s for s in sentences if name in s and _ROLE_WORDS.search(s)), "")
+        found.append(ParsedPartner(name=name, role=role[:1000]))
+    return found
 
 
 def activities_of(sections: dict[str, str], year: int | None) -> list[ParsedActivity]:

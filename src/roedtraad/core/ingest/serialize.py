@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 
-from .model import Fragment, ParsedActivity, ParsedDocument, ParsedFollowUp, ParsedGoal, ParsedIndicator
+from .model import Fragment, ParsedActivity, ParsedDocument, ParsedFollowUp, ParsedGoal, ParsedIndicator, ParsedPartner
 
 
 def _known(cls, data: dict) -> dict:
@@ -31,6 +31,7 @@ def goal_from_data(data: dict) -> ParsedGoal:
     goal.indicators = [ParsedIndicator(**_known(ParsedIndicator, i)) for i in data.get("indicators") or []]
     goal.activities = [ParsedActivity(**_known(ParsedActivity, a)) for a in data.get("activities") or []]
     goal.follow_ups = [ParsedFollowUp(**_known(ParsedFollowUp, f)) for f in data.get("follow_ups") or []]
+    goal.partners = [ParsedPartner(**_known(ParsedPartner, p)) for p in data.get("partners") or []]
     return goal
 
 

@@ -13,7 +13,7 @@ from .draft import LayoutDraft
 from .layouts.goal_lists import best_match
 from .model import ParsedGoal
 
-_WITH = re.compile(r"(?i)\bfælles(?:\s+mål)?\s+med\s+(?:staben\s+|afdelingen\s+)?(?P<who>[^.\n]{2,120})")
+_WITH = re.compile(r"(?i)\bfælles(?:\s+(?:udviklings)?mål)?\s+med\s+(?:staben\s+|afdelingen\s+)?(?P<who>[^.\n]{2,120})")
 _FOR = re.compile(r"(?i)\bfælles\s+for\s+(?P<who>[^.\n]{2,120})")
 _DASH = re.compile(r"(?i)fælles mål\s*[-–:]\s*(?P<who>[^.\n]{2,60}?)(?:\s+med afsæt|\s*$|[.,])")
 _BETWEEN = re.compile(r"(?i)\bmellem\s+(?P<who>.+)$")
