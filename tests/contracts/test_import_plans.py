@@ -65,3 +65,20 @@ def test_the_dry_run_json_lists_each_goals_activities_and_follow_ups():
         "owner": None,
     }
     assert goal["follow_ups"][0]["rhythm"] == "quarterly"
+
+
+def test_the_people_responsible_become_persons_with_responsibilities_that_erase_reaches(units):
+    from roedtraad.org.models import Person
+
+    text = DOCUMENT.replace(
+        "• Vi følger op kvartalsvis i ledergruppen og LMU",
+        "• Vi følger op kvartalsvis i ledergruppen og LMU\n\nAfdelingsleder Jonas Friis er ansvarlig for opfølgningen.",
+    )
+    contract = save_parsed_document(parse_text(text, "solsikken.txt"))
+    goal = contract.goals.get(number=1)
+    person = Person.objects.get(name="Jonas Friis")
+    assert (person.title, person.unit) == ("Afdelingsleder", contract.holder)
+    assert person.responsibilities.get().goal == goal
+    person.erase()
+    opfoelgning = goal.sections.get(key="opfoelgning").text
+    assert "Jonas Friis" not in opfoelgning and "[Afdelingsleder]" in opfoelgning

@@ -109,6 +109,7 @@ def _save_contract(doc: ParsedDocument, year: int, user, holder: OrgUnit | None,
         partners = parsed.partners or [ParsedPartner(name) for name in parsed.shared_with]
         reimport.add_partners(goal, partners, units.find)
         reimport.add_activities(goal, parsed.activities, user)
+        reimport.add_responsible(goal, parsed.responsible)
         reimport.add_planned_follow_ups(contract, goal, parsed.follow_ups)
         for indicator in parsed.indicators:
             _save_or_note(goal, indicator, unit, year, units, notes)

@@ -24,7 +24,14 @@ from roedtraad.contracts.editing import write_goal
 from roedtraad.contracts.models import Activity, Contract, ContractStatus, Goal, GoalPartner, GoalScope, StopDoingItem
 from roedtraad.contracts.workflow import record
 from roedtraad.core.danish import normalise_name
-from roedtraad.core.ingest.model import ParsedActivity, ParsedDocument, ParsedFollowUp, ParsedGoal, ParsedPartner
+from roedtraad.core.ingest.model import (
+    ParsedActivity,
+    ParsedDocument,
+    ParsedFollowUp,
+    ParsedGoal,
+    ParsedPartner,
+    ParsedResponsible,
+)
 from roedtraad.core.sections import heading_for
 from roedtraad.rights import can
 
@@ -311,3 +318,16 @@ def add_planned_follow_ups(contract: Contract, goal: Goal, follow_ups: list[Pars
             PlannedFollowUp.objects.create(
                 contract=contract, goal=goal, date=date, forum=forum, description=parsed.text[:500]
             )
+
+
+def add_responsible(goal: Goal, people: list[ParsedResponsible]) -> None:
+    """The people the goal names as responsible, as persons of the holder's unit (an existing
+    person of that name is used) with their responsibility for the goal, once each — so that
+    they can be listed and erased like everyone else."""
+    from roedtraad.org.models import Person, Responsibility
+
+    for parsed in people:
+        person = Person.objects.filter(name__iexact=parsed.name, erased_at__isnull=True).first()
+        if person is None:
+            person = Person.objects.create(name=parsed.name[:200], title=parsed.title[:200], unit=goal.contract.holder)
+        Responsibility.objects.get_or_create(person=person, goal=goal, role=(parsed.role or "ansvarlig")[:200])

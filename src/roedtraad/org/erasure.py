@@ -25,8 +25,10 @@ TEXT_FIELDS = (models.CharField, models.TextField, models.EmailField)
 
 
 def mask_for(person) -> str:
+    """What stands where the name stood: the person's title ("[Centerchef]"), else their one
+    role ("[skoleleder]"), else "[slettet person]"."""
     roles = sorted({r.role.strip() for r in person.responsibilities.all() if r.role.strip()})
-    role = roles[0] if len(roles) == 1 else (person.title.strip() or "")
+    role = person.title.strip() or (roles[0] if len(roles) == 1 else "")
     return f"[{role}]" if role else person.ERASED_NAME
 
 

@@ -92,3 +92,18 @@ def test_a_goal_for_the_whole_management_group_is_cross_cutting_not_a_partnershi
     assert scope_of("God modtagelse", statement, ["Hjemmeplejen"]) == "shared"
     mention = {"baggrund_formaal": "Vi deler viden på tværs af hele organisationen."}
     assert scope_of("Videndeling", mention, []) == "local"
+
+
+def test_the_people_named_as_responsible_are_read_with_their_title_and_role():
+    from roedtraad.core.ingest.people import responsible_people
+
+    sections = {
+        "opfoelgning": "Afdelingslederne Jonas Friis og Maja Krogh-Lund er ansvarlige for opfølgning på målet, "
+        "dvs. fraværet. Skoleleder Ib Holm har ansvaret for sundhedsdagen. Hele ledergruppen er ansvarlig for resten."
+    }
+    found = [(p.name, p.title, p.role) for p in responsible_people(sections)]
+    assert found == [
+        ("Jonas Friis", "Afdelingsleder", "ansvarlig for opfølgning på målet"),
+        ("Maja Krogh-Lund", "Afdelingsleder", "ansvarlig for opfølgning på målet"),
+        ("Ib Holm", "Skoleleder", "ansvaret for sundhedsdagen"),
+    ]

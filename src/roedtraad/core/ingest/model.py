@@ -84,6 +84,13 @@ class ParsedPartner:
 
 
 @dataclass
+class ParsedResponsible:
+    name: str
+    title: str = ""  # "Centerchef"
+    role: str = ""  # "ansvarlig for opfølgning på udviklingsmålet"
+
+
+@dataclass
 class ParsedFollowUp:
     text: str
     forum: str = ""
@@ -101,6 +108,7 @@ class ParsedGoal:
     activities: list[ParsedActivity] = field(default_factory=list)
     follow_ups: list[ParsedFollowUp] = field(default_factory=list)
     partners: list[ParsedPartner] = field(default_factory=list)  # shared_with, each with its role
+    responsible: list[ParsedResponsible] = field(default_factory=list)  # people, personal data
     multi_year: bool = False
     scope: str = "local"  # "local" | "shared" | "cross_cutting"
     start: int = 0  # offsets of the whole goal in the text

@@ -13,6 +13,7 @@ from roedtraad.core.danish import MONTHS, split_sentences
 from .dates import due_date
 from .items import list_items
 from .model import ParsedActivity, ParsedFollowUp, ParsedPartner
+from .people import responsible_people
 from .scope import is_multi_year, scope_of
 
 ACTIVITY_SECTIONS = ("aktiviteter", "arbejde_med")
@@ -39,6 +40,7 @@ def read_plans(goal, year: int | None) -> None:
     goal.activities = activities_of(goal.sections, year)
     goal.follow_ups = follow_ups_of(goal.sections, year)
     goal.partners = partners_of(goal)
+    goal.responsible = responsible_people(goal.sections)
     goal.multi_year = is_multi_year(goal.title, goal.sections)
     goal.scope = scope_of(goal.title, goal.sections, goal.shared_with)
 

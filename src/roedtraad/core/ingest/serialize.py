@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 
-from .model import Fragment, ParsedActivity, ParsedDocument, ParsedFollowUp, ParsedGoal, ParsedIndicator, ParsedPartner
+from .model import (
+    Fragment,
+    ParsedActivity,
+    ParsedDocument,
+    ParsedFollowUp,
+    ParsedGoal,
+    ParsedIndicator,
+    ParsedPartner,
+    ParsedResponsible,
+)
 
 
 def _known(cls, data: dict) -> dict:
@@ -32,6 +41,7 @@ def goal_from_data(data: dict) -> ParsedGoal:
     goal.activities = [ParsedActivity(**_known(ParsedActivity, a)) for a in data.get("activities") or []]
     goal.follow_ups = [ParsedFollowUp(**_known(ParsedFollowUp, f)) for f in data.get("follow_ups") or []]
     goal.partners = [ParsedPartner(**_known(ParsedPartner, p)) for p in data.get("partners") or []]
+    goal.responsible = [ParsedResponsible(**_known(ParsedResponsible, r)) for r in data.get("responsible") or []]
     return goal
 
 
