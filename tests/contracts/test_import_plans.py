@@ -82,3 +82,22 @@ def test_the_people_responsible_become_persons_with_responsibilities_that_erase_
     person.erase()
     opfoelgning = goal.sections.get(key="opfoelgning").text
     assert "Jonas Friis" not in opfoelgning and "[Afdelingsleder]" in opfoelgning
+
+
+def test_a_goal_is_linked_to_the_policy_track_and_focus_area_its_text_names_and_the_rest_is_reported(units):
+    from roedtraad.frameworks.models import FocusArea, Framework, Policy, Track
+
+    framework = Framework.objects.create(year=2026, title="DUS 2026")
+    track = Track.objects.create(framework=framework, number=2, title="God ledelse")
+    area = FocusArea.objects.create(framework=framework, track=track, title="God modtagelse")
+    policy = Policy.objects.create(name="Personalepolitikken")
+    text = DOCUMENT.replace(
+        "Sygefraværet er for højt.",
+        "Sygefraværet er for højt. Målet bygger på Personalepolitikken og Sundhedspolitikken og DUS spor 2.",
+    )
+    contract = save_parsed_document(parse_text(text, "solsikken.txt"))
+    goal, welcome = contract.goals.get(number=1), contract.goals.get(number=2)
+    assert list(goal.policies.all()) == [policy] and list(goal.tracks.all()) == [track]
+    assert list(welcome.focus_areas.all()) == [area] and track in welcome.tracks.all()
+    unknown = contract.import_report["unknown_references"]
+    assert [(u["kind"], u["name"]) for u in unknown] == [("policy", "Sundhedspolitik")]

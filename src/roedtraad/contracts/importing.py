@@ -103,13 +103,14 @@ def _save_contract(doc: ParsedDocument, year: int, user, holder: OrgUnit | None,
     contract.save()
     goals = reimport.merge_into(contract, plan, user, source=doc.file, allow_remove=allow_remove)
     units = UnitIndex()
-    notes: dict[str, list] = {"outside_holder": [], "unknown_unit": []}
+    notes: dict[str, list] = {"outside_holder": [], "unknown_unit": [], "unknown_references": []}
     for number, parsed in numbered:
         goal = goals[number]
         partners = parsed.partners or [ParsedPartner(name) for name in parsed.shared_with]
         reimport.add_partners(goal, partners, units.find)
         reimport.add_activities(goal, parsed.activities, user)
         reimport.add_responsible(goal, parsed.responsible)
+        notes["unknown_references"] += reimport.add_references(goal, parsed.references)
         reimport.add_planned_follow_ups(contract, goal, parsed.follow_ups)
         for indicator in parsed.indicators:
             _save_or_note(goal, indicator, unit, year, units, notes)

@@ -12,6 +12,7 @@ it. Nothing people did is lost.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -30,6 +31,7 @@ from roedtraad.core.ingest.model import (
     ParsedFollowUp,
     ParsedGoal,
     ParsedPartner,
+    ParsedReference,
     ParsedResponsible,
 )
 from roedtraad.core.sections import heading_for
@@ -331,3 +333,48 @@ def add_responsible(goal: Goal, people: list[ParsedResponsible]) -> None:
         if person is None:
             person = Person.objects.create(name=parsed.name[:200], title=parsed.title[:200], unit=goal.contract.holder)
         Responsibility.objects.get_or_create(person=person, goal=goal, role=(parsed.role or "ansvarlig")[:200])
+
+
+def _policy_key(name: str) -> str:
+    return re.sub(r"politikken$", "politik", normalise_name(name))
+
+
+def _link(goal: Goal, ref: ParsedReference, framework, policies: dict) -> bool:
+    """Link one reference; False when Rødtråd has no such record."""
+    from roedtraad.frameworks.models import BudgetChange
+
+    if ref.kind == "policy" and _policy_key(ref.name) in policies:
+        goal.policies.add(policies[_policy_key(ref.name)])
+        return True
+    if ref.kind == "track" and framework is not None:
+        track = framework.tracks.filter(number=int(ref.name)).first()
+        if track is not None:
+            goal.tracks.add(track)
+            return True
+    if ref.kind == "budget_change":
+        change = BudgetChange.objects.filter(number=int(ref.name.split()[0])).first()
+        if change is not None:
+            goal.budget_changes.add(change)
+            return True
+    return False
+
+
+def add_references(goal: Goal, references: list[ParsedReference]) -> list[dict]:
+    """Link the goal to the policies, tracks, focus areas and budget changes its text names,
+    where Rødtråd has them; returns the references it does not know (for the import report)."""
+    from roedtraad.frameworks.models import Policy
+
+    framework = goal.contract.framework
+    policies = {_policy_key(p.name): p for p in Policy.objects.all()}
+    unknown = []
+    for ref in references:
+        if not _link(goal, ref, framework, policies):
+            unknown.append({"goal": goal.number, "kind": ref.kind, "name": ref.name, "text": ref.text})
+    if framework is not None:
+        text = normalise_name(" ".join([goal.title, *goal.sections.values_list("text", flat=True)]))
+        for area in framework.focus_areas.all():
+            if normalise_name(area.title) and normalise_name(area.title) in text:
+                goal.focus_areas.add(area)
+                if area.track_id:
+                    goal.tracks.add(area.track_id)
+    return unknown

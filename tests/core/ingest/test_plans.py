@@ -107,3 +107,15 @@ def test_the_people_named_as_responsible_are_read_with_their_title_and_role():
         ("Maja Krogh-Lund", "Afdelingsleder", "ansvarlig for opfølgning på målet"),
         ("Ib Holm", "Skoleleder", "ansvaret for sundhedsdagen"),
     ]
+
+
+def test_policies_tracks_and_budget_changes_are_read_from_the_goals_text():
+    from roedtraad.core.ingest.references import references_of
+
+    sections = {
+        "politisk_afsaet": "Målet bygger på Sundhedspolitikken og Handlingsplan for rekruttering. "
+        "Det hører til DUS spor 3. I Budget 2026-2029 er forandring nr. 12 vedtaget."
+    }
+    found = [(r.kind, r.name) for r in references_of(sections)]
+    assert ("policy", "Sundhedspolitik") in found and ("policy", "Handlingsplan for rekruttering") in found
+    assert ("track", "3") in found and ("budget_change", "12 (Budget 2026-2029)") in found

@@ -91,6 +91,13 @@ class ParsedResponsible:
 
 
 @dataclass
+class ParsedReference:
+    kind: str  # "policy" | "track" | "focus_area" | "budget_change"
+    name: str  # "Socialpolitik", "2" (a track's number), "31 (Budget 2023-2026)"
+    text: str = ""  # the sentence that names it
+
+
+@dataclass
 class ParsedFollowUp:
     text: str
     forum: str = ""
@@ -109,6 +116,7 @@ class ParsedGoal:
     follow_ups: list[ParsedFollowUp] = field(default_factory=list)
     partners: list[ParsedPartner] = field(default_factory=list)  # shared_with, each with its role
     responsible: list[ParsedResponsible] = field(default_factory=list)  # people, personal data
+    references: list[ParsedReference] = field(default_factory=list)  # the red thread
     multi_year: bool = False
     scope: str = "local"  # "local" | "shared" | "cross_cutting"
     start: int = 0  # offsets of the whole goal in the text

@@ -14,6 +14,7 @@ from .dates import due_date
 from .items import list_items
 from .model import ParsedActivity, ParsedFollowUp, ParsedPartner
 from .people import responsible_people
+from .references import references_of
 from .scope import is_multi_year, scope_of
 
 ACTIVITY_SECTIONS = ("aktiviteter", "arbejde_med")
@@ -41,6 +42,7 @@ def read_plans(goal, year: int | None) -> None:
     goal.follow_ups = follow_ups_of(goal.sections, year)
     goal.partners = partners_of(goal)
     goal.responsible = responsible_people(goal.sections)
+    goal.references = references_of(goal.sections)
     goal.multi_year = is_multi_year(goal.title, goal.sections)
     goal.scope = scope_of(goal.title, goal.sections, goal.shared_with)
 

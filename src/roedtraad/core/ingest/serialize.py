@@ -13,6 +13,7 @@ from .model import (
     ParsedGoal,
     ParsedIndicator,
     ParsedPartner,
+    ParsedReference,
     ParsedResponsible,
 )
 
@@ -41,6 +42,7 @@ def goal_from_data(data: dict) -> ParsedGoal:
     goal.activities = [ParsedActivity(**_known(ParsedActivity, a)) for a in data.get("activities") or []]
     goal.follow_ups = [ParsedFollowUp(**_known(ParsedFollowUp, f)) for f in data.get("follow_ups") or []]
     goal.partners = [ParsedPartner(**_known(ParsedPartner, p)) for p in data.get("partners") or []]
+    goal.references = [ParsedReference(**_known(ParsedReference, r)) for r in data.get("references") or []]
     goal.responsible = [ParsedResponsible(**_known(ParsedResponsible, r)) for r in data.get("responsible") or []]
     return goal
 
