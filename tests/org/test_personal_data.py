@@ -77,6 +77,6 @@ def test_erase_removes_the_name_login_name_and_e_mail_from_text_history_and_impo
     for trace in ("Anne Skov Hansen", "Anne  Skov", "anne.skoleleder", "Skov\\nHansen"):
         assert trace not in everything, trace
     goal.refresh_from_db()
-    assert goal.sections.get(key="udviklingsmaal").text == "Ansvarlig er skoleleder [skoleleder] ([skoleleder])."
+    assert goal.sections.get(key="udviklingsmaal").text == "Ansvarlig er skoleleder [Skoleleder] ([Skoleleder])."
     user.refresh_from_db()
     assert user.username == f"slettet-{user.pk}" and not user.is_active
