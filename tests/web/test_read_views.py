@@ -192,3 +192,11 @@ def test_the_public_page_shows_no_comments_no_history_and_no_names(client, world
     assert goal.title in page and "Ansvarlig er [navn]." in page
     assert "Intern bemærkning" not in page and person.name not in page
     assert "Historik" not in page and "/history/" not in page
+
+
+def test_an_anonymous_visitor_is_offered_only_pages_they_can_open(client, world, settings):
+    page = client.get(reverse("home")).content.decode()
+    assert 'href="/contracts/"' not in page and 'action="/search/"' not in page and "/checks/" not in page
+    settings.ROEDTRAAD_PUBLIC_VIEW = True
+    page = client.get(reverse("public_index")).content.decode()
+    assert 'href="/offentlig/"' in page and 'href="/contracts/"' not in page

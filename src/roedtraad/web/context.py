@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import reverse, translate_url
 
-from roedtraad.web.access import rights_for, shows_personal_data
+from roedtraad.web.access import public_view, rights_for, shows_personal_data
 
 
 def site(request):
@@ -18,4 +18,5 @@ def site(request):
         "language_links": languages,
         "user_roles": rights_for(user).role_names() if user is not None else [],
         "personal_data": shows_personal_data(user) if user is not None else False,
+        "public_view": public_view(),
     }
