@@ -168,7 +168,11 @@ def save_indicator(goal: Goal, parsed: ParsedIndicator, unit: OrgUnit, year: int
     target for the year it names; "på sigt" (no year) is kept as a target for the year after
     the contract's."""
     key = "sygefravaer" if _SICK_LEAVE.search(f"{parsed.text} {goal.title}") else slug_for(goal.title)
-    better_up = parsed.baseline is not None and parsed.target > parsed.baseline
+    better_up = (
+        parsed.direction == "up"
+        if parsed.direction
+        else (parsed.baseline is not None and parsed.target > parsed.baseline)
+    )
     indicator, _ = Indicator.objects.update_or_create(
         key=key,
         org_unit=unit,
@@ -178,6 +182,8 @@ def save_indicator(goal: Goal, parsed: ParsedIndicator, unit: OrgUnit, year: int
             "goal": goal,
             "direction": Direction.HIGHER_IS_BETTER if better_up else Direction.LOWER_IS_BETTER,
             "baseline_value": None if parsed.baseline is None else Decimal(str(parsed.baseline)),
+            "baseline_period": parsed.baseline_period[:60],
+            **({"aggregation": parsed.aggregation} if parsed.aggregation else {}),
             "valid_from": dt.date(year, 1, 1),
         },
     )

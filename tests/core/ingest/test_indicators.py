@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
 from roedtraad.core.ingest.indicators import find_targets
 from roedtraad.core.ingest.parse import parse_text
 
@@ -73,3 +76,40 @@ def test_a_long_term_work_towards_target_without_a_year_has_no_year():
     )
     (goal,) = parse_text(text).goals
     assert [(i.target, i.year) for i in goal.indicators] == [(8.5, 2024), (7.0, None)]
+
+
+def _described(statement: str, background: str = ""):
+    from roedtraad.core.ingest.model import ParsedGoal
+
+    goal = ParsedGoal(number=1, title="Mål", sections={"udviklingsmaal": statement, "baggrund_formaal": background})
+    from roedtraad.core.ingest.indicators import extract_indicators
+
+    return extract_indicators(goal, "Solsikken", 2026)
+
+
+@given(
+    st.floats(min_value=1, max_value=20, allow_nan=False).map(lambda x: round(x, 1)),
+    st.floats(min_value=1, max_value=20, allow_nan=False).map(lambda x: round(x, 1)),
+)
+def test_a_change_from_a_level_to_a_level_goes_the_way_the_numbers_go(start, end):
+    assume(start != end)
+    text = f"Sygefraværet skal gå fra {str(start).replace('.', ',')} % til {str(end).replace('.', ',')} % i 2026."
+    (indicator,) = _described(text)
+    assert (indicator.baseline, indicator.target) == (start, end)
+    assert indicator.direction == ("down" if end < start else "up")
+    assert not indicator.relative and not indicator.long_term
+
+
+def test_the_words_give_the_direction_when_there_is_no_baseline():
+    assert _described("Sygefraværet skal højst være 5 % i 2026.")[0].direction == "down"
+    assert _described("Mindst 75 % af de nye skal have en mentor i 2026.")[0].direction == "up"
+
+
+def test_a_relative_reduction_is_relative_and_goes_down():
+    (indicator,) = _described("Tidsforbruget på møder skal nedbringes med 10 % i 2026.")
+    assert indicator.relative and indicator.direction == "down"
+
+
+def test_sick_leave_over_the_last_twelve_months_is_a_rolling_figure_with_its_baseline_period():
+    (indicator,) = _described("Sygefraværet skal ned på 6 % i 2026.", "Sygefraværet var 7,5 % de seneste 12 måneder.")
+    assert indicator.aggregation == "rolling_12m" and indicator.baseline_period == "de seneste 12 måneder"

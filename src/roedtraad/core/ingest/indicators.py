@@ -2,7 +2,8 @@
 
 The number grammar: a change from a level to a level ("fra de seneste 12 måneders 8,22 % til
 7,8 %", "i 2022 på 7,8% til 7 %"), a level ("Måltal … = 3,4 %", a centre list "Center X =
-2,9 % i 2023"), a bound or share ("under 2,5 pct.", "min. 50%", "minimum halvdelen") and a
+2,9 % i 2023"), a level to reach ("skal ned på 6 %", "reduceres til 6 %", "skal højst være 5 %"), a bound or
+share ("under 2,5 pct.", "min. 50%", "minimum halvdelen") and a
 relative change ("nedbringes med 10%" → -10, unit "% ændring"). Percentages only: counts,
 money and dates are not targets. A bare level ("er 4,4 %", "takseret til 8 %") is background.
 
@@ -32,6 +33,12 @@ _DOWN = r"nedbringes|nedbringe|reduceres|reducere|sænkes|sænke|mindskes|mindsk
 _UP = r"øges|øge|hæves|hæve|forøges|stige|stiger"
 _CHANGE = re.compile(
     rf"\b(?P<verb>{_DOWN}|{_UP})\b[^.%]{{0,40}}?\bmed\s+(?P<target>{NUM})\s?(?P<unit>%|pct\.?|procent(?:point)?|pct\.-point)",
+    re.I,
+)
+# A level to reach: "skal ned på 6 %", "reduceres til 6 %", "skal højst være 5 %", "op på 80 %".
+_TO_LEVEL = re.compile(
+    rf"\b(?:(?:ned|op)\s+(?:på|til)|(?:reduceres|nedbringes|sænkes|mindskes|øges|hæves|forøges)\s+til|"
+    rf"skal\s+(?:[a-zæøå]+\s+){{0,3}}?være\s+(?:højst\s+|maksimalt\s+|mindst\s+|på\s+)?)\s*(?P<target>{NUM}){PCT}",
     re.I,
 )
 _FRACTION = re.compile(
@@ -80,8 +87,40 @@ def extract_indicators(goal: ParsedGoal, holder: str, year: int | None) -> list[
                     continue
                 seen.add(ident)
                 when = target_year(sentence, found.start, key, year)
-                out.append(ParsedIndicator(sentence, found.baseline, found.target, found.unit, scope, when))
+                indicator = ParsedIndicator(sentence, found.baseline, found.target, found.unit, scope, when)
+                out.append(describe(indicator, background))
     return out
+
+
+_DOWN_WORDS = re.compile(
+    r"\b(?:ned|nedbring\w*|reducer\w*|færre|højst|maksimum|maks\.|under|mindre|lavere|falde)\b", re.I
+)
+_UP_WORDS = re.compile(r"\b(?:op|øge\w*|øget|mindst|minimum|flere|over|stige\w*|højere|forbedre\w*)\b|\bmin\.", re.I)
+_ROLLING = re.compile(r"seneste\s+12\s+måneder|løbende\s+12\s+måneder|rullende\s+12|12\s+mdr\.", re.I)
+_MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+_PERIOD = re.compile(
+    rf"\b(?:{_MONTHS})\s+20\d\d\s*[-–]\s*(?:{_MONTHS})\s+20\d\d|(?:de\s+)?seneste\s+12\s+måneder", re.I
+)
+
+
+def describe(indicator: ParsedIndicator, background: str = "") -> ParsedIndicator:
+    """The indicator's direction, whether it is relative or long-term, the baseline's period and
+    the aggregation, from its sentence (and the goal's background for the period)."""
+    text = indicator.text
+    indicator.relative = indicator.unit == "% ændring"
+    indicator.long_term = indicator.year is None
+    if indicator.baseline is not None and indicator.target != indicator.baseline:
+        indicator.direction = "up" if indicator.target > indicator.baseline else "down"
+    elif indicator.relative:
+        indicator.direction = "down" if indicator.target < 0 else "up"
+    else:
+        down, up = _DOWN_WORDS.search(text), _UP_WORDS.search(text)
+        indicator.direction = "down" if down and (not up or down.start() < up.start()) else ("up" if up else "down")
+    period = _PERIOD.search(text) or _PERIOD.search(background or "")
+    indicator.baseline_period = " ".join(period.group(0).split()) if period else ""
+    if _ROLLING.search(text) or _ROLLING.search(indicator.baseline_period):
+        indicator.aggregation = "rolling_12m"
+    return indicator
 
 
 def statements(text: str) -> list[str]:
@@ -115,6 +154,11 @@ def find_targets(sentence: str) -> list[_Found]:
             sign = -1 if re.match(_DOWN, m["verb"], re.I) else 1
             unit = "pct.-point" if "point" in m["unit"].lower() else "% ændring"
             found.append(_Found(m.start("target"), None, sign * parse_number(m["target"]), unit, kind="change"))
+            taken.append(m.span("target"))
+    for m in _TO_LEVEL.finditer(sentence):
+        if free(m):
+            scope = _unit_before(sentence[: m.start()])
+            found.append(_Found(m.start("target"), None, parse_number(m["target"]), "%", scope))
             taken.append(m.span("target"))
     for m in _BOUND.finditer(sentence):
         if free(m):

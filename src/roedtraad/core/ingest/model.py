@@ -68,6 +68,11 @@ class ParsedIndicator:
     unit: str  # "%", "% ændring", "pct.-point", "antal", …
     scope: str  # the org unit the target applies to
     year: int | None  # None for "på sigt" (long term)
+    direction: str = ""  # "down" (lower is better) | "up"
+    relative: bool = False  # a change against the baseline ("nedbringes med 10 %")
+    long_term: bool = False  # "på sigt": no year
+    baseline_period: str = ""  # "oktober 2021-september 2022", "de seneste 12 måneder"
+    aggregation: str | None = None  # "rolling_12m" where the figure is over the last 12 months
 
 
 @dataclass
