@@ -375,3 +375,50 @@ def test_a_shared_goals_partner_role_is_asked_in_the_preview_and_the_imported_co
     workflow.submit(contract, world["users"]["holder"])
     contract.refresh_from_db()
     assert contract.status == "submitted"
+
+
+@pytest.mark.parametrize("name", ["000", "001", "003", "004"])
+def test_each_corpus_contract_imports_through_the_preview_answers_its_questions_and_is_submitted(
+    world, login, corpus_dir, name
+):
+    from roedtraad.contracts import workflow
+
+    path = next(corpus_dir.glob(f"{name}_*.txt"))
+    client = login("director")
+    world["draft"].delete()
+    upload(client, SimpleUploadedFile(path.name, path.read_bytes()))
+    draft = the_draft(world["users"]["director"])
+    questions = [q for q in draft.parsed().as_json()["questions"] if q["kind"] == "partner_role"]
+    page = client.get(reverse("imports:preview", args=[draft.pk])).content.decode()
+    answers = {}
+    for gi, goal in enumerate(draft.parsed().goals):
+        for pi, partner in enumerate(goal.partners):
+            if not partner.role:
+                assert f'name="role-{gi}-{pi}"' in page
+                answers[f"role-{gi}-{pi}"] = f"{partner.name} bidrager med viden og ressourcer"
+    assert len(answers) == len(questions)
+    data = {"holder": world["own"].pk, "year": draft.document["year"], "kind": "kontrakt", **answers}
+    response = client.post(reverse("imports:save", args=[draft.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:300]
+    contract = Contract.objects.get(holder=world["own"], year=draft.document["year"])
+    assert workflow.problems_before_submit(contract) == []
+    workflow.submit(contract, world["users"]["director"])
+    contract.refresh_from_db()
+    assert contract.status == ContractStatus.SUBMITTED
+
+
+def test_once_entered_an_imported_contract_puts_its_activities_and_follow_ups_on_the_holders_start_page(world, login):
+    from roedtraad.contracts import workflow
+
+    client = login("holder")
+    world["draft"].delete()
+    upload(client, text_file("solsikken.txt", SHARED_2026))
+    draft = the_draft(world["users"]["holder"])
+    data = {"holder": world["own"].pk, "year": 2026, "kind": "kontrakt", "role-1-0": "Stiller tre vikarer"}
+    client.post(reverse("imports:save", args=[draft.pk]), data)
+    contract = Contract.objects.get(holder=world["own"], year=2026)
+    workflow.submit(contract, world["users"]["holder"])
+    workflow.enter(contract, world["users"]["director"])
+    page = client.get(reverse("home")).content.decode()
+    assert "Sundhedsdag 8. marts" in page.split('id="activities-heading"')[1]
+    assert "ledergruppen" in page.split('id="due-heading"')[1].split("</section>")[0]

@@ -7,7 +7,7 @@ import datetime as dt
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from roedtraad.contracts.models import ContractStatus
+from roedtraad.contracts.models import Activity, ActivityStatus, ContractStatus
 from roedtraad.followup.models import Measurement
 from roedtraad.web import access, charts
 
@@ -53,6 +53,24 @@ def follow_ups_due(user, today: dt.date | None = None):
     return [{"planned": p, "overdue": p.date < today} for p in planned[:50]]
 
 
+def activities_due(user, today: dt.date | None = None):
+    """Activities of entered contracts the user may read that are due in the coming weeks (or
+    overdue) and not yet done: what the year's plan asks of the holder now."""
+    today = today or timezone.localdate()
+    horizon = today + dt.timedelta(days=DUE_WITHIN_DAYS)
+    activities = (
+        Activity.objects.filter(
+            goal__in=access.goals_visible_to(user),
+            goal__contract__status=ContractStatus.ENTERED,
+            due_date__lte=horizon,
+        )
+        .exclude(status__in=[ActivityStatus.DONE, ActivityStatus.CANCELLED])
+        .select_related("goal", "goal__contract", "goal__contract__holder")
+        .order_by("due_date")
+    )
+    return [{"activity": a, "overdue": a.due_date < today} for a in activities[:50]]
+
+
 def indicators_off_track(user):
     indicators = (
         access.indicators_visible_to(user)
@@ -73,5 +91,6 @@ def work_for(user) -> dict:
         "drafts": drafts_to_finish(user),
         "to_review": contracts_to_review(user),
         "due": follow_ups_due(user),
+        "activities_due": activities_due(user),
         "off_track": indicators_off_track(user),
     }
