@@ -68,7 +68,7 @@ def activities_due(user, today: dt.date | None = None):
         .select_related("goal", "goal__contract", "goal__contract__holder")
         .order_by("due_date")
     )
-    return [{"activity": a, "overdue": a.due_date < today} for a in activities[:50]]
+    return [{"activity": a, "overdue": a.due_date is not None and a.due_date < today} for a in activities[:50]]
 
 
 def indicators_off_track(user):
