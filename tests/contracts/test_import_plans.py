@@ -101,3 +101,22 @@ def test_a_goal_is_linked_to_the_policy_track_and_focus_area_its_text_names_and_
     assert list(welcome.focus_areas.all()) == [area] and track in welcome.tracks.all()
     unknown = contract.import_report["unknown_references"]
     assert [(u["kind"], u["name"]) for u in unknown] == [("policy", "Sundhedspolitik")]
+
+
+def test_a_stop_doing_proposal_is_linked_to_the_goals_it_names(units):
+    from roedtraad.core.ingest.model import ParsedDocument, ParsedGoal
+
+    goals = [ParsedGoal(number=n, title=t, sections={"udviklingsmaal": "Tekst."}) for n, t in ((1, "Et"), (2, "To"))]
+    doc = ParsedDocument(
+        file="k.txt",
+        kind="kontrakt",
+        layout="sections",
+        holder=units["holder"].name,
+        year=2026,
+        goals=goals,
+        stop_doing=["Vi stopper de ugentlige statusmøder (udviklingsmål nr. 2)", "Dobbeltregistrering i to systemer"],
+    )
+    contract = save_parsed_document(doc)
+    first, second = contract.stop_doing_items.order_by("order")
+    assert [g.number for g in first.goals.all()] == [2] and not second.goals.exists()
+    assert first.text == "Vi stopper de ugentlige statusmøder (udviklingsmål nr. 2)"

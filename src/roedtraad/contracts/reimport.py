@@ -284,10 +284,25 @@ def add_partners(goal: Goal, partners: list[ParsedPartner], find) -> None:
             same.save()
 
 
+_GOAL_NUMBER = re.compile(r"\b(?:udviklings)?mål(?:ene)?\s+(?:nr\.\s*)?(\d{1,2}(?:\s*(?:,|og)\s*\d{1,2})*)", re.I)
+
+
+def goal_numbers_in(text: str) -> list[int]:
+    """The goals a stop-doing proposal names: "(udviklingsmål nr. 3)", "mål 2 og 4"."""
+    numbers: list[int] = []
+    for match in _GOAL_NUMBER.finditer(text):
+        numbers += [int(n) for n in re.findall(r"\d+", match.group(1))]
+    return list(dict.fromkeys(numbers))
+
+
 def add_stop_doing(contract: Contract, texts: list[str]) -> None:
+    """The document's stop-doing proposals, each whole, linked to the goals it names."""
     order = contract.stop_doing_items.count()
     for offset, text in enumerate(texts):
-        StopDoingItem.objects.create(contract=contract, text=text, order=order + offset)
+        item = StopDoingItem.objects.create(contract=contract, text=text, order=order + offset)
+        numbers = goal_numbers_in(text)
+        if numbers:
+            item.goals.set(contract.live_goals().filter(number__in=numbers))
 
 
 def add_activities(goal: Goal, activities: list[ParsedActivity], user) -> None:
