@@ -12,6 +12,11 @@ _TITLE = re.compile(
     r"(?im)^[ \t]*udviklings(?P<kind>kontrakt|aftale)(?:en)?[ \t]+(?:for[ \t]+)?(?P<year>(?:19|20)\d{2})"
     r"(?:[ \t]+for[ \t]*:?[ \t]*(?P<holder>[^\n]*))?$"
 )
+_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:kontraktholder|aftaleholder|enhed|organisation)[ \t]*:[ \t]*(?P<holder>[^\n]{2,80}?)[ \t]*$"
+)
+_MUNICIPALITY = re.compile(r"(?i)^[\wæøå -]*\bkommune$")
+_PARTS = re.compile(r"\s+[–—-]\s+|\s*[,|/]\s+")
 _LOCAL = re.compile(r"(?im)^[ \t•]*lokalt[ \t]+(?:i|hos)[ \t]+(?P<holder>[^\n]{2,80}?)[ \t]+vil[ \t]+vi\b")
 _YEAR = re.compile(r"\b(20\d{2})\b")
 
@@ -37,7 +42,11 @@ def read_header(text: str) -> Header:
     if not kind:
         kind = _word_kind(text)
     if not holder:
+        label = _LABEL.search(text[:5000])
+        holder = normalise_space(label["holder"]) if label else ""
+    if not holder:
         holder = _beside_title(text)
+    holder = without_municipality(holder)
     if not holder:
         counts = Counter(normalise_space(m.group("holder")) for m in _LOCAL.finditer(text))
         holder = counts.most_common(1)[0][0] if counts else ""
@@ -45,6 +54,16 @@ def read_header(text: str) -> Header:
         years = Counter(int(y) for y in _YEAR.findall(text[:3000]))
         year = years.most_common(1)[0][0] if years else None
     return Header(kind=kind, holder=holder, year=year)
+
+
+def without_municipality(name: str) -> str:
+    """The holder without the municipality written beside it ("Testby Kommune – Plejecenter
+    Solsikken", "Skoleområde Syd, Testby Kommune"): the municipality is not the holder."""
+    parts = [p.strip() for p in _PARTS.split(name) if p.strip()]
+    kept = [p for p in parts if not _MUNICIPALITY.match(p)]
+    if len(parts) > 1 and kept and len(kept) < len(parts):
+        return " – ".join(kept)
+    return name
 
 
 def _word_kind(text: str) -> str:
@@ -69,6 +88,11 @@ def _beside_title(text: str) -> str:
     before = [ln for ln in text[: title.start()].split("\n")[-6:] if ln.strip()][-1:]
     for line in (*after, *before):
         m = _NAME_LINE.match(line)
-        if m and len(m["name"].split()) <= 6 and not _NOT_A_NAME.match(m["name"]):
+        if (
+            m
+            and len(m["name"].split()) <= 6
+            and not _NOT_A_NAME.match(m["name"])
+            and not _MUNICIPALITY.match(m["name"].strip())
+        ):
             return normalise_space(m["name"])
     return ""
