@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from .artefacts import strip_artefacts
+from .columns import looks_like_columns, unfold_columns
 from .coverage import account
 from .detect import detect_layout
 from .draft import GoalDraft, LayoutDraft, Span
@@ -45,7 +46,19 @@ def parse_text(text: str, filename: str = "") -> ParsedDocument:
 
 def parse_source(source: SourceText) -> ParsedDocument:
     """Parse one source document. Never raises on odd text: what cannot be placed ends up in
-    `unassigned`, and a layout reader that fails falls back to an unknown layout."""
+    `unassigned`, and a layout reader that fails falls back to an unknown layout. A document
+    whose sections are a two-column table and that gives no goals as it is, is read again with
+    its table unfolded (`columns.unfold_columns`)."""
+    doc = _parse_source(source)
+    if not doc.goals and looks_like_columns(doc.text):
+        unfolded = SourceText(source.filename, source.source_kind, unfold_columns(source.text), [], source.form_fields)
+        again = _parse_source(unfolded)
+        if again.goals:
+            return again
+    return doc
+
+
+def _parse_source(source: SourceText) -> ParsedDocument:
     text = source.text if isinstance(source.text, str) else str(source.text or "")
     clean, artefacts = strip_artefacts(text)
     header = read_header(clean)
