@@ -200,3 +200,11 @@ def test_an_anonymous_visitor_is_offered_only_pages_they_can_open(client, world,
     settings.ROEDTRAAD_PUBLIC_VIEW = True
     page = client.get(reverse("public_index")).content.decode()
     assert 'href="/offentlig/"' in page and 'href="/contracts/"' not in page
+
+
+def test_dates_read_as_danish_month_names_never_as_english_abbreviations(login, world):
+    import datetime as dt
+
+    world["draft_goal"].activities.update(due_date=dt.date(2026, 3, 1))
+    page = get(login("holder"), "goal_detail", world["draft_goal"].pk).content.decode()
+    assert "1. marts 2026" in page and "1. Mar " not in page
