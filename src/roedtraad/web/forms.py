@@ -45,6 +45,22 @@ def _styled(form: forms.Form) -> None:
             field.widget.attrs["aria-describedby"] = f"{form[name].auto_id}-hint"
 
 
+def version_field() -> forms.IntegerField:
+    """The row's version as the form was opened (optimistic locking, `contracts.rows`)."""
+    return forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+def partner_role_field() -> forms.CharField:
+    """A partner's responsibility and role in a shared goal: the same field when a partner is
+    added and when its role is changed."""
+    return forms.CharField(
+        label=_("Ansvar og rolle"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Hvad står partneren for i målet? Fx »Stiller en sygeplejerske til rådighed en dag om ugen«."),
+        error_messages={"required": _("Skriv partnerens ansvar og rolle i målet.")},
+    )
+
+
 class NewGoalForm(forms.Form):
     title = forms.CharField(
         label=_("Titel på det nye mål"),
@@ -61,7 +77,7 @@ class NewGoalForm(forms.Form):
 
 
 class ActivityForm(forms.Form):
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)  # optimistic locking (contracts.rows)
+    version = version_field()
     text = forms.CharField(
         label=_("Aktivitet"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -99,13 +115,8 @@ class ActivityForm(forms.Form):
 
 
 class PartnerRoleForm(forms.Form):
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)  # optimistic locking (contracts.rows)
-    role = forms.CharField(
-        label=_("Ansvar og rolle"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Hvad står partneren for i målet? Fx »Stiller en sygeplejerske til rådighed en dag om ugen«."),
-        error_messages={"required": _("Skriv partnerens ansvar og rolle i målet.")},
-    )
+    version = version_field()
+    role = partner_role_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, prefix="partner_role", **kwargs)
@@ -123,12 +134,7 @@ class PartnerForm(forms.Form):
             "invalid_choice": _("Vælg en partner fra listen."),
         },
     )
-    role = forms.CharField(
-        label=_("Ansvar og rolle"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Hvad står partneren for i målet? Fx »Stiller en sygeplejerske til rådighed en dag om ugen«."),
-        error_messages={"required": _("Skriv partnerens ansvar og rolle i målet.")},
-    )
+    role = partner_role_field()
 
     def __init__(self, *args, goal: Goal, **kwargs):
         super().__init__(*args, prefix="partner", **kwargs)  # type: ignore[misc]  # mypy maps *args onto prefix
@@ -141,7 +147,7 @@ class PartnerForm(forms.Form):
 
 
 class StopDoingForm(forms.Form):
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)  # optimistic locking (contracts.rows)
+    version = version_field()
     text = forms.CharField(
         label=_("Det holder vi op med"),
         widget=forms.Textarea(attrs={"rows": 3}),
