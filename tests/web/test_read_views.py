@@ -208,3 +208,8 @@ def test_dates_read_as_danish_month_names_never_as_english_abbreviations(login, 
     world["draft_goal"].activities.update(due_date=dt.date(2026, 3, 1))
     page = get(login("holder"), "goal_detail", world["draft_goal"].pk).content.decode()
     assert "1. marts 2026" in page and "1. Mar " not in page
+
+
+def test_only_a_holder_gets_the_list_of_activities_due_on_the_start_page(login, world):
+    assert 'id="activities-heading"' not in get(login("director"), "home").content.decode()
+    assert 'id="activities-heading"' in get(login("holder"), "home").content.decode()

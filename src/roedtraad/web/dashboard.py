@@ -54,14 +54,19 @@ def follow_ups_due(user, today: dt.date | None = None):
 
 
 def activities_due(user, today: dt.date | None = None):
-    """Activities of entered contracts the user may read that are due in the coming weeks (or
-    overdue) and not yet done: what the year's plan asks of the holder now."""
+    """Activities of the user's own entered contracts that are due in the coming weeks (or
+    overdue) and not yet done: what the year's plan asks of the holder now. Directors and heads
+    of area follow contracts by their follow-ups, not every activity (their list would be long)."""
+    holders = access.rights_for(user).holders
+    if not holders:
+        return []
     today = today or timezone.localdate()
     horizon = today + dt.timedelta(days=DUE_WITHIN_DAYS)
     activities = (
         Activity.objects.filter(
             goal__in=access.goals_visible_to(user),
             goal__contract__status=ContractStatus.ENTERED,
+            goal__contract__holder_id__in=holders,
             due_date__lte=horizon,
         )
         .exclude(status__in=[ActivityStatus.DONE, ActivityStatus.CANCELLED])
