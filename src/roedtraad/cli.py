@@ -10,7 +10,17 @@ import os
 import sys
 
 # Commands that cannot work without a reachable database; probed first for a clear error.
-NEEDS_DATABASE = {"migrate", "demo", "serve", "runserver", "import", "createsuperuser", "db_worker"}
+NEEDS_DATABASE = {
+    "migrate",
+    "demo",
+    "serve",
+    "runserver",
+    "import",
+    "createsuperuser",
+    "db_worker",
+    "measurements",
+    "indicators",
+}
 
 
 def _fail(message: str) -> int:

@@ -193,3 +193,22 @@ def can_change_follow_up(user, entry) -> bool:
     if person is None or person.user_id != getattr(user, "pk", None):
         return False
     return can(user, "follow_up", entry.goal.contract)
+
+
+# Measurements and small numbers ---------------------------------------------------------
+
+
+def measurement_units_for(user) -> set[int] | None:
+    """The units whose figures the user may import (None: every unit). A director imports for
+    the municipality; a head of area and a contract holder for their own subtree; a reader never."""
+    rights = rights_for(user)
+    if rights.director:
+        return None
+    return rights.areas | rights.holders
+
+
+def sees_small_numbers(user, unit_id: int) -> bool:
+    """Whether a figure of a unit with few employees is shown to the user unsuppressed: only to
+    the director and the leaders of that unit (a head of area or holder whose subtree holds it)."""
+    rights = rights_for(user)
+    return rights.director or unit_id in rights.areas or unit_id in rights.holders

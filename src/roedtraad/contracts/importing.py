@@ -192,7 +192,7 @@ def save_indicator(goal: Goal, parsed: ParsedIndicator, unit: OrgUnit, year: int
         indicator=indicator,
         period_start=dt.date(target_year, 1, 1),
         period_end=dt.date(target_year, 12, 31),
-        defaults={"value": Decimal(str(parsed.target)), "text": parsed.text},
+        defaults={"value": Decimal(str(parsed.target)), "text": parsed.text, "long_term": parsed.long_term},
     )
     return indicator
 

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from roedtraad.core.followup.definitions import PRESETS
+
 
 class Direction(models.TextChoices):
     LOWER_IS_BETTER = "down", _("Lavere er bedre")
@@ -20,6 +22,14 @@ class Aggregation(models.TextChoices):
     MONTH = "month", _("Måned")
     QUARTER = "quarter", _("Kvartal")
     YEAR = "year", _("År")
+
+
+DEFINITION_CHOICES = [(d.key, f"{d.label}: {d.formula}") for d in PRESETS.values()] + [
+    ("other", _("Anden definition (se beskrivelsen)"))
+]
+
+# How often a new figure is expected, by aggregation (a rolling 12-month figure is new each month).
+RHYTHM_MONTHS = {"month": 1, "rolling_12m": 1, "quarter": 3, "year": 12}
 
 
 class Indicator(models.Model):
@@ -47,6 +57,14 @@ class Indicator(models.Model):
         on_delete=models.SET_NULL,
         related_name="indicators",
     )
+    definition = models.CharField(
+        _("definition"),
+        max_length=20,
+        choices=DEFINITION_CHOICES,
+        blank=True,
+        help_text=_("Hvordan tallet er opgjort; tal med forskellig definition kan ikke sammenlignes"),
+    )
+    definition_note = models.CharField(_("beskrivelse af definitionen"), max_length=500, blank=True)
     baseline_value = models.DecimalField(_("udgangspunkt"), max_digits=12, decimal_places=4, null=True, blank=True)
     baseline_period = models.CharField(_("udgangspunktets periode"), max_length=60, blank=True)
     valid_from = models.DateField(_("måles fra"))
@@ -65,6 +83,14 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.org_unit})"
 
+    @property
+    def rhythm_months(self) -> int:
+        return RHYTHM_MONTHS.get(self.aggregation, 1)
+
+    @property
+    def lower_is_better(self) -> bool:
+        return self.direction == Direction.LOWER_IS_BETTER
+
     def covers(self, period: dt.date) -> bool:
         if period < self.valid_from:
             return False
@@ -77,6 +103,7 @@ class Target(models.Model):
     period_end = models.DateField(_("periode til"))
     value = models.DecimalField(_("måltal"), max_digits=12, decimal_places=4)
     text = models.TextField(_("formulering"), blank=True)
+    long_term = models.BooleanField(_("på sigt"), default=False, help_text=_("Et langsigtet mål uden fast år"))
     # Optimistic locking: a change based on an older version is refused (followup.entries, the admin).
     version = models.PositiveIntegerField(_("version"), default=1)
     history = HistoricalRecords(excluded_fields=["version"])
@@ -98,6 +125,14 @@ class Measurement(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
     period = models.DateField(_("periode"), help_text=_("Første dag i måneden målingen gælder"))
     value = models.DecimalField(_("værdi"), max_digits=12, decimal_places=4)
+    # The parts of a ratio (absence days ÷ possible days) when the export has them: a rolling
+    # figure is then weighted by them, and a unit's size is known for suppression.
+    numerator = models.DecimalField(_("tæller"), max_digits=14, decimal_places=4, null=True, blank=True)
+    denominator = models.DecimalField(_("nævner"), max_digits=14, decimal_places=4, null=True, blank=True)
+    headcount = models.DecimalField(_("antal medarbejdere"), max_digits=10, decimal_places=2, null=True, blank=True)
+    approximate = models.BooleanField(
+        _("tilnærmet"), default=False, help_text=_("Beregnet som gennemsnit af månedstal uden vægte")
+    )
     source = models.CharField(_("kilde"), max_length=200, blank=True)
     imported_at = models.DateTimeField(_("importeret"), auto_now=True)
     history = HistoricalRecords()

@@ -31,6 +31,8 @@ class OrgUnit(models.Model):
         related_name="children",
     )
     short_name = models.CharField(_("forkortelse"), max_length=40, blank=True)
+    # The unit's size, for small-number suppression when a measurement file gives none.
+    headcount = models.PositiveIntegerField(_("antal medarbejdere"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("organisatorisk enhed")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -76,16 +77,39 @@ def _target_steps(data: list[Row], x, y) -> list[tuple[float, float]]:
     return points
 
 
-def svg_chart(indicator, data: list[Row]) -> dict | None:
-    """Coordinates for the chart template; None when there is nothing to draw."""
+@dataclass(frozen=True)
+class Ahead:
+    """The forecast drawn after the series: the value at the deadline and its 80 % band."""
+
+    deadline: date
+    value: float
+    band: tuple[float, float] | None
+
+
+def _month(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def svg_chart(indicator, data: list[Row], ahead: Ahead | None = None) -> dict | None:
+    """Coordinates for the chart template; None when there is nothing to draw. The x axis
+    counts calendar months, so a gap in the series is a gap on the axis."""
     if not data:
         return None
+    if ahead is not None and _month(ahead.deadline) <= _month(data[-1].period):
+        ahead = None
     values = [float(r.value) for r in data] + [float(r.target) for r in data if r.target is not None]
+    if ahead is not None:
+        values += [ahead.value, *(ahead.band or ())]
     low, high = _scale(values)
-    span_x = max(len(data) - 1, 1)
+    first_month = _month(data[0].period)
+    last_month = _month(ahead.deadline) if ahead is not None else _month(data[-1].period)
+    span_x = max(last_month - first_month, 1)
+
+    def x_at(month: int) -> float:
+        return round(LEFT + (WIDTH - LEFT - RIGHT) * (month - first_month) / span_x, 1)
 
     def x(i: int) -> float:
-        return round(LEFT + (WIDTH - LEFT - RIGHT) * i / span_x, 1)
+        return x_at(_month(data[i].period))
 
     def y(v) -> float:
         return round(TOP + (HEIGHT - TOP - BOTTOM) * (high - float(v)) / (high - low), 1)
@@ -107,7 +131,7 @@ def svg_chart(indicator, data: list[Row]) -> dict | None:
         "unit": indicator.unit,
         "target": f"{_fmt(last.target)} {indicator.unit}" if last.target is not None else _("intet"),
     }
-    return {
+    chart: dict[str, Any] = {
         "width": WIDTH,
         "height": HEIGHT,
         "line": " ".join(f"{px},{py}" for px, py in points),
@@ -120,3 +144,20 @@ def svg_chart(indicator, data: list[Row]) -> dict | None:
         "bottom": HEIGHT - BOTTOM,
         "description": description,
     }
+    if ahead is not None:
+        end_x = x_at(_month(ahead.deadline))
+        chart["forecast_line"] = f"{points[-1][0]},{points[-1][1]} {end_x},{y(ahead.value)}"
+        chart["forecast_point"] = (end_x, y(ahead.value))
+        if ahead.band is not None:
+            chart["band"] = {"x": end_x, "y1": y(ahead.band[1]), "y2": y(ahead.band[0])}
+        chart["description"] = (
+            description
+            + " "
+            + _("Prognose for %(month)s: %(value)s %(unit)s.")
+            % {
+                "month": ahead.deadline.strftime("%m/%Y"),
+                "value": _fmt(ahead.value),
+                "unit": indicator.unit,
+            }
+        )
+    return chart

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from roedtraad.contracts import lineage
 from roedtraad.contracts.models import Goal
 from roedtraad.core.sections import section_order
+from roedtraad.followup.indicator_status import status_of
 from roedtraad.followup.models import FollowUpEntry, Indicator, Measurement, Target
 from roedtraad.review.services import MAX_COMMENT_LENGTH
 from roedtraad.web import access, charts, pagecache
@@ -59,15 +60,24 @@ def _indicator_items(indicators) -> list[dict]:
     items = []
     for indicator in indicators:
         data = charts.rows(indicator)
+        status = status_of(indicator)
         items.append(
             {
                 "indicator": indicator,
                 "rows": data,
                 "latest": data[-1] if data else None,
-                "chart": charts.svg_chart(indicator, data),
+                "status": status,
+                "chart": charts.svg_chart(indicator, data, _ahead(status)),
             }
         )
     return items
+
+
+def _ahead(status) -> charts.Ahead | None:
+    forecast = status.forecast
+    if status.target is None or forecast.value is None:
+        return None
+    return charts.Ahead(status.target.period_end, forecast.value, forecast.band)
 
 
 def _measurements():

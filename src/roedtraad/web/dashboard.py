@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from roedtraad.contracts.models import Activity, ActivityStatus, ContractStatus
-from roedtraad.followup.models import Measurement
-from roedtraad.web import access, charts
+from roedtraad.followup.indicator_status import status_of, with_series
+from roedtraad.web import access
 
 DUE_WITHIN_DAYS = 45
 
@@ -77,18 +77,14 @@ def activities_due(user, today: dt.date | None = None):
 
 
 def indicators_off_track(user):
-    indicators = (
-        access.indicators_visible_to(user)
-        .select_related("org_unit", "goal", "goal__contract")
-        .prefetch_related("targets", Prefetch("measurements", queryset=Measurement.objects.order_by("period")))
-        .order_by("org_unit__name")
-    )
-    found = []
-    for indicator in indicators:
-        latest = charts.latest_status(indicator)
-        if latest is not None and latest.on_track is False:
-            found.append({"indicator": indicator, "latest": latest})
-    return found
+    """Indicators that the forecast says will not make their target, are at risk, or whose
+    figures have stopped coming (stale),
+    worst first, each with the sentence that says why."""
+    indicators = with_series(access.indicators_visible_to(user)).order_by("org_unit__name")
+    found = [status_of(i) for i in indicators]
+    rank = {"off_track": 0, "at_risk": 1, "stale": 2}
+    worrying = [s for s in found if s.status in rank]
+    return sorted(worrying, key=lambda s: (rank[s.status], s.indicator.org_unit.name))
 
 
 def work_for(user) -> dict:
