@@ -20,6 +20,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from roedtraad import rights
 from roedtraad.core.danish import normalise_name
+from roedtraad.core.measurements.names import contains_run, words
 from roedtraad.core.measurements.read import MeasurementRow, Reading, Rejected
 from roedtraad.core.measurements.rolling import MonthValue, key_figure_is_rolling, rolling_12
 from roedtraad.followup.models import Aggregation, Indicator, Measurement
@@ -156,15 +157,9 @@ def _indicators_of(unit_ids: set[int]) -> dict[int, list[Indicator]]:
 
 def measure_matches(indicator: Indicator, key_figure: str) -> bool:
     """Whether a key figure of a file ("Sygefravær, seneste 12 mdr.") is the indicator's measure:
-    the indicator's key or name, compared as words, is in it."""
-    text = _words(key_figure)
-    return any(w and f" {w} " in f" {text} " for w in (_words(indicator.key), _words(indicator.name)))
-
-
-def _words(text: str) -> str:
-    from django.utils.text import slugify
-
-    return " ".join(slugify(text.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")).split("-"))
+    the indicator's key or name, compared as whole words (`core.measurements.names`), is in it."""
+    text = words(key_figure)
+    return any(contains_run(text, words(name.replace("-", " "))) for name in (indicator.key, indicator.name))
 
 
 def _indicator_for(candidates: list[Indicator], key_figure: str, key: str) -> tuple[Indicator | None, str]:
