@@ -207,6 +207,12 @@ def measurement_units_for(user) -> set[int] | None:
     return rights.areas | rights.holders
 
 
+def imports_measurements(user) -> bool:
+    """Whether the user may upload measurement files at all (some unit to import for)."""
+    units = measurement_units_for(user)
+    return units is None or bool(units)
+
+
 def sees_small_numbers(user, unit_id: int) -> bool:
     """Whether a figure of a unit with few employees is shown to the user unsuppressed: only to
     the director and the leaders of that unit (a head of area or holder whose subtree holds it)."""

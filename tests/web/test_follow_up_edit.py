@@ -74,3 +74,24 @@ def test_the_new_follow_up_form_starts_with_todays_date_as_an_iso_date(login, wo
 
     page = login("director").get(reverse("goal_follow_up", args=[world["entered_goal"].pk])).content.decode()
     assert f'value="{timezone.localdate():%Y-%m-%d}"' in page
+
+
+def test_an_entry_keeps_what_the_goals_indicators_said_when_it_was_written(login, entry, world):
+    indicator = world["entered_goal"].indicators.get()
+    assert entry.indicator_status == [
+        {"id": indicator.pk, "name": "Sygefravær", "unit": indicator.org_unit.name, "status": "stale"}
+    ]
+    page = login("other_holder").get(reverse("goal_detail", args=[world["entered_goal"].pk])).content.decode()
+    assert "Måltallene da" in page
+
+
+def test_a_goal_not_followed_up_in_the_contracts_rhythm_is_on_its_holders_start_page(login, world):
+    from roedtraad.contracts.models import Contract
+
+    Contract.objects.filter(pk=world["entered"].pk).update(entered_on=dt.date(2026, 1, 20))
+    page = login("other_holder").get(reverse("home")).content.decode()
+    assert "Mål der mangler opfølgning" in page
+    assert world["entered_goal"].title in page.split("Mål der mangler opfølgning")[1]
+    # The holder of another contract does not get it on their page.
+    other = login("holder").get(reverse("home")).content.decode()
+    assert world["entered_goal"].title not in other.split("Mål der mangler opfølgning")[1]

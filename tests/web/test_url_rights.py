@@ -53,6 +53,14 @@ def _import_draft(world, *rest):
     return [draft.pk, *rest]
 
 
+def _own_measurement_upload(world):
+    """The holder's own measurement file, read and waiting in its preview."""
+    from roedtraad.followup import uploads
+
+    data = "Enhed;Måned;Fravær %\nSolsikken;jan. 26;8,2\n".encode()
+    return [uploads.start(world["users"]["holder"], "fravaer.csv", data).pk]
+
+
 def _import_batch(world):
     return ImportDraft.objects.get(pk=_import_draft(world)[0]).batch_id
 
@@ -223,6 +231,11 @@ RIGHTS = {
     "checks:proposal_new": ("get", lambda w: [w["draft_goal"].pk, w["entered_goal"].pk], _PROPOSERS),
     "checks:proposal_accept": ("post", lambda w: _proposal(w), _expect(holder=302, **ON_DRAFT)),
     "checks:proposal_decline": ("post", lambda w: _proposal(w), _expect(holder=302, **ON_DRAFT)),
+    "indicator_list": ("get", None, LOGIN_FIRST),
+    "indicator_across": ("get", lambda w: ["sygefravaer"], {**_draft(), "other_holder": 200}),
+    "measurement_upload": ("get", None, {**LOGIN_FIRST, "reader": 403, "stranger": 403}),
+    "measurement_preview": ("get", _own_measurement_upload, _own_import()),
+    "measurement_save": ("post", _own_measurement_upload, _own_import(302)),
     # The public pages exist only while the public view is on (test_the_public_view_*).
     "public_index": ("get", None, dict.fromkeys(ROLES, 404)),
     "public_year": ("get", lambda w: [w["entered"].year], dict.fromkeys(ROLES, 404)),

@@ -26,6 +26,22 @@ def lineage_ids(goal: Goal) -> list[int]:
     return ids
 
 
+def lineages(goals: list[Goal]) -> dict[int, list[int]]:
+    """`lineage_ids` of many goals, in as many queries as the longest chain of revisions."""
+    chains = {goal.pk: [goal.pk] for goal in goals}
+    tips = {goal.pk: goal.revised_from_id for goal in goals}
+    while any(tip is not None for tip in tips.values()):
+        wanted = {tip for tip in tips.values() if tip is not None}
+        parents = dict(Goal.objects.filter(pk__in=wanted).values_list("pk", "revised_from_id"))
+        for pk, tip in list(tips.items()):
+            if tip is None or tip in chains[pk] or tip not in parents:
+                tips[pk] = None
+                continue
+            chains[pk].append(tip)
+            tips[pk] = parents[tip]
+    return chains
+
+
 def indicators_of(goal: Goal) -> QuerySet:
     from roedtraad.followup.models import Indicator
 

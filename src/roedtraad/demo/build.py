@@ -17,11 +17,13 @@ from roedtraad.demo import goals as themes
 from roedtraad.demo.measurements import months, sick_leave_series
 from roedtraad.demo.organisation import (
     ADMIN_USERNAME,
+    AREA_OWN_STAFF,
     AREAS,
     DEMO_PASSWORD,
     HOLDER_LEADERS,
     LOGINS,
     MUNICIPALITY,
+    OWN_STAFF,
     PEOPLE,
 )
 from roedtraad.followup.models import (
@@ -148,7 +150,16 @@ def _organisation() -> dict:
             units["holders"][name] = holder
             for centre in centres:
                 units["centres"][centre] = OrgUnit.objects.create(name=centre, kind=OrgUnitKind.CENTRE, parent=holder)
+    _headcounts(top)
     return units
+
+
+def _headcounts(unit: OrgUnit) -> int:
+    """Each unit's headcount: its own staff plus its sub-units' (for small-number suppression)."""
+    own = OWN_STAFF.get(unit.name, AREA_OWN_STAFF)
+    total = own + sum(_headcounts(child) for child in unit.children.all())
+    OrgUnit.objects.filter(pk=unit.pk).update(headcount=total)
+    return total
 
 
 def _people(units) -> dict[str, Person]:
@@ -385,6 +396,8 @@ def _sick_leave(unit, start, end, targets, periods, seed) -> Indicator:
         baseline_period=f"{periods[0]:%Y-%m}",
         valid_from=periods[0],
         source="KMD fraværsmodul via Targit",
+        # The staff units count sick leave as FLIS key figure 569; the others as Statistics Denmark does.
+        definition="flis_569" if unit.parent_id and unit.parent.name == "Staben" else "dst_absence_pct",
     )
     for year, value in zip((YEAR - 1, YEAR), targets, strict=True):
         Target.objects.create(

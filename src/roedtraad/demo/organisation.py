@@ -86,3 +86,29 @@ LOGINS = {
 DEMO_PASSWORD = "demo-roedtraad"
 # The admin's password is generated when the demo is loaded and printed once (never in the repository).
 ADMIN_USERNAME = "admin"
+
+# Employees of each unit's own (not in a sub-unit), invented; a unit's headcount is its own
+# staff plus its sub-units'. Træning og Rehabilitering is small on purpose: its sick leave is
+# shown only to its leaders and the director, and suppression is seen on the overview.
+OWN_STAFF = {
+    MUNICIPALITY: 8,
+    "Hjemmeplejen Fjordby": 12,
+    "Hjemmepleje Nord": 48,
+    "Hjemmepleje Syd": 41,
+    "Plejecenter Egelund": 62,
+    "Bofællesskabet Lærkehøj": 18,
+    "Sundhedscenter Fjordby": 22,
+    "Træning og Rehabilitering": 4,
+    "Fjordby Skole": 20,
+    "Indskoling": 24,
+    "Udskoling": 27,
+    "Dagtilbud Nord": 38,
+    "PPR og Familie": 16,
+    "Ungecenter Fjordby": 14,
+    "Vej og Park": 9,
+    "Driftsgården": 21,
+    "Byggeri og Ejendomme": 11,
+    "HR og Personale": 13,
+    "Økonomi og Digitalisering": 17,
+}
+AREA_OWN_STAFF = 3

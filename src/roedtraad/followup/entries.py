@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from roedtraad.contracts.models import Goal
 from roedtraad.contracts.rows import RowConflict
 from roedtraad.contracts.workflow import NotAllowed, WorkflowError, record, require
-from roedtraad.followup.models import FollowUpEntry, RagStatus
+from roedtraad.followup.indicator_status import status_of, with_series
+from roedtraad.followup.models import FollowUpEntry, Indicator, RagStatus
 from roedtraad.org.models import Person
 from roedtraad.rights import can_change_follow_up
 
@@ -37,12 +38,19 @@ def _checked(forum: str, status: str, text: str) -> tuple[str, str]:
     return forum, text
 
 
+def indicator_snapshot(goal: Goal) -> list[dict]:
+    """What the goal's indicators say now, kept with the entry written beside them."""
+    indicators = with_series(Indicator.objects.filter(goal=goal).order_by("name", "pk"))
+    return [{"id": i.pk, "name": i.name, "unit": i.org_unit.name, "status": status_of(i).status} for i in indicators]
+
+
 @transaction.atomic
 def add_entry(goal: Goal, user, *, date: dt.date, forum: str, status: str, text: str) -> FollowUpEntry:
     require(user, "follow_up", goal.contract, _("Du kan læse kontrakten, men ikke følge op på den."))
     forum, text = _checked(forum, status, text)
     author = Person.objects.filter(user=user).first()
     entry = FollowUpEntry(goal=goal, date=date, forum=forum[:200], status=status, text=text, author=author)
+    entry.indicator_status = indicator_snapshot(goal)
     record(entry, user, _("Opfølgning tilføjet"))
     entry.save()
     return entry
@@ -71,6 +79,7 @@ def change_entry(
         raise RowConflict(_("Opfølgningen"), stored.version, fields)
     entry.refresh_from_db()
     entry.date, entry.forum, entry.status, entry.text = date, forum[:200], status, text
+    entry.indicator_status = indicator_snapshot(entry.goal)
     record(entry, user, _("Opfølgning ændret"))
     entry.save()
     return entry

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from roedtraad.core.followup import definitions
 from roedtraad.core.followup.forecast import Forecast, Thresholds, forecast_indicator
-from roedtraad.core.followup.rollup import Rolled, goal_status, roll_up
+from roedtraad.core.followup.rollup import Rolled, contract_status, goal_status, roll_up
 from roedtraad.core.followup.status import NO_DATA, Point
 from roedtraad.followup.models import Aggregation, Indicator, Measurement, Target
 
@@ -93,6 +93,16 @@ def status_of(indicator: Indicator, today: dt.date | None = None) -> IndicatorSt
 
 def goal_rollup(statuses: list[IndicatorStatus], latest_entry_rag: str | None) -> Rolled:
     return goal_status([s.status for s in statuses], latest_entry_rag)
+
+
+def goal_rollup_of(indicators, latest_entry_rag: str | None, today: dt.date | None = None) -> Rolled:
+    """A goal's status and reason from its indicators (with series) and its latest follow-up."""
+    return goal_rollup([status_of(i, today) for i in indicators], latest_entry_rag)
+
+
+def contract_rollup(goals: list[tuple[str, Rolled]]) -> Rolled:
+    """A contract's status from its goals' (name, roll-up)."""
+    return contract_status([(name, rolled.status) for name, rolled in goals])
 
 
 def units_rollup(children: list[tuple[str, str, float | None]]) -> Rolled:

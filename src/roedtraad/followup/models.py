@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -174,6 +175,9 @@ class FollowUpEntry(models.Model):
     author = models.ForeignKey(
         "org.Person", verbose_name=_("skrevet af"), null=True, blank=True, on_delete=models.SET_NULL
     )
+    # The goal's indicators' status when the entry was written ([{"id", "name", "unit", "status"}]),
+    # so the entry is read beside what the figures said then.
+    indicator_status = models.JSONField(_("måltallenes status"), default=list, blank=True)
     # Optimistic locking: a change based on an older version is refused (followup.entries, the admin).
     version = models.PositiveIntegerField(_("version"), default=1)
     history = HistoricalRecords(excluded_fields=["version"])
@@ -219,3 +223,45 @@ class PlannedFollowUp(models.Model):
         if not forum or forum.casefold() == kind.casefold():
             return kind
         return f"{kind} ({forum})"
+
+
+class UploadStatus(models.TextChoices):
+    READING = "reading", _("Læses")
+    READY = "ready", _("Klar til gennemsyn")
+    SAVING = "saving", _("Gemmes")
+    SAVED = "saved", _("Gemt")
+    FAILED = "failed", _("Afvist")
+
+
+class MeasurementUpload(models.Model):
+    """A measurement file uploaded in the web app, kept in the database between the preview and
+    the save so that any app server (or the task worker) can continue it. The file's bytes are
+    dropped once it is saved or refused: only what the preview needs is kept."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="measurement_uploads")
+    filename = models.CharField(_("fil"), max_length=300)
+    data = models.BinaryField(null=True, editable=False)
+    status = models.CharField(_("status"), max_length=10, choices=UploadStatus.choices, default=UploadStatus.READING)
+    progress = models.PositiveSmallIntegerField(_("fremdrift"), default=0)  # percent, for the progress bar
+    step = models.CharField(_("trin"), max_length=100, blank=True)  # what the worker is doing, in Danish
+    # The user's choices in the preview: field → column index (None: guessed), a file's unit
+    # name → unit id, the measure key when the file has no key-figure column.
+    mapping = models.JSONField(null=True, blank=True)
+    aliases = models.JSONField(default=dict, blank=True)
+    key = models.CharField(max_length=50, blank=True)
+    preview = models.JSONField(default=dict, blank=True)  # headers, sample rows, the plan's summary
+    result = models.JSONField(default=dict, blank=True)  # the counts once saved
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("indlæst målefil")
+        verbose_name_plural = _("indlæste målefiler")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def busy(self) -> bool:
+        return self.status in (UploadStatus.READING, UploadStatus.SAVING)

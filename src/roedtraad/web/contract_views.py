@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
@@ -10,9 +12,11 @@ from django.utils.translation import gettext as _
 
 from roedtraad.contracts import lineage
 from roedtraad.contracts.models import Goal
+from roedtraad.core.followup.rollup import Rolled
 from roedtraad.core.sections import section_order
-from roedtraad.followup.indicator_status import status_of
+from roedtraad.followup.indicator_status import contract_rollup, goal_rollup_of, status_of, with_series
 from roedtraad.followup.models import FollowUpEntry, Indicator, Measurement, Target
+from roedtraad.followup.small_numbers import hidden_indicators, min_count
 from roedtraad.review.services import MAX_COMMENT_LENGTH
 from roedtraad.web import access, charts, pagecache
 from roedtraad.web import search as fulltext
@@ -56,9 +60,16 @@ def contract_list(request):
     return render(request, _partial(request, "web/contract_list.html", "results"), context)
 
 
-def _indicator_items(indicators) -> list[dict]:
+def _indicator_items(indicators, user) -> list[dict]:
+    """Each indicator with its figures, status and chart, or, for a small unit the user may not
+    see the figures of, only the reason they are hidden (`followup.small_numbers`)."""
+    indicators = list(indicators)
+    hidden = hidden_indicators(user, indicators)
     items = []
     for indicator in indicators:
+        if indicator.pk in hidden:
+            items.append({"indicator": indicator, "hidden": True, "min_count": min_count()})
+            continue
         data = charts.rows(indicator)
         status = status_of(indicator)
         items.append(
@@ -71,6 +82,21 @@ def _indicator_items(indicators) -> list[dict]:
             }
         )
     return items
+
+
+def _goal_statuses(goals) -> dict[int, Rolled]:
+    """Each goal's status from its indicators (of its lineage) and its latest follow-up entry,
+    in a fixed number of queries however many goals the contract has."""
+    chains = lineage.lineages(goals)
+    owner = {pk: goal_pk for goal_pk, ids in chains.items() for pk in ids}
+    indicators: dict[int, list] = {goal.pk: [] for goal in goals}
+    for indicator in with_series(Indicator.objects.filter(goal_id__in=owner)):
+        indicators[owner[cast(int, indicator.goal_id)]].append(indicator)
+    latest: dict[int, str] = {}
+    entries = FollowUpEntry.objects.filter(goal_id__in=owner).order_by("date", "pk").values_list("goal_id", "status")
+    for goal_id, status in entries:
+        latest[owner[goal_id]] = status  # the last one wins: the latest entry
+    return {goal.pk: goal_rollup_of(indicators[goal.pk], latest.get(goal.pk)) for goal in goals}
 
 
 def _ahead(status) -> charts.Ahead | None:
@@ -98,9 +124,14 @@ def contract_detail(request, pk):
         )
         .order_by("number")
     )
+    goals = list(goals)
+    statuses = _goal_statuses(goals)
+    for goal in goals:
+        goal.rolled = statuses[goal.pk]
     context = {
         "contract": contract,
         "goals": goals,
+        "contract_status": contract_rollup([(f"mål {g.number}", statuses[g.pk]) for g in goals]),
         "actions": access.actions_for(request.user, contract),
         "stop_doing": contract.stop_doing_items.all(),
         "planned": contract.planned_follow_ups.select_related("goal").order_by("date"),
@@ -166,15 +197,18 @@ def goal_context(request, pk, **extra) -> dict:
         .get()
     )
     # A revision's goal shows the year's figures and follow-up of its lineage (contracts.lineage).
-    indicators = lineage.indicators_of(goal).select_related("org_unit").prefetch_related("targets", _measurements())
-    follow_ups = lineage.follow_ups_of(goal).select_related("author").order_by("-date")
+    indicators = list(
+        lineage.indicators_of(goal).select_related("org_unit").prefetch_related("targets", _measurements())
+    )
+    follow_ups = list(lineage.follow_ups_of(goal).select_related("author").order_by("-date", "-pk"))
     planned = lineage.planned_follow_ups_of(goal).order_by("date")
     sections = sorted(goal.sections.all(), key=lambda s: (section_order(s.key), s.order))
     context = {
         "goal": goal,
+        "goal_status": goal_rollup_of(indicators, follow_ups[0].status if follow_ups else None),
         "contract": goal.contract,
         "sections": sections,
-        "indicators": _indicator_items(indicators),
+        "indicators": _indicator_items(indicators, request.user),
         "follow_ups": follow_ups,
         "planned": planned,
         "comments": goal.comments.select_related("author__person").order_by("created_at"),
@@ -221,7 +255,9 @@ def indicator_detail(request, pk):
     if indicator.goal_id:
         crumbs.append({"label": str(indicator.goal), "url": reverse("goal_detail", args=[indicator.goal_id])})
     crumbs.append({"label": str(indicator)})
-    context = {"item": _indicator_items([indicator])[0], "crumbs": crumbs, "changes": _indicator_changes(indicator)}
+    item = _indicator_items([indicator], request.user)[0]
+    changes = [] if item.get("hidden") else _indicator_changes(indicator)  # old values are figures too
+    context = {"item": item, "crumbs": crumbs, "changes": changes}
     return render(request, "web/indicator_detail.html", context)
 
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from roedtraad.contracts.models import Activity, ActivityStatus, ContractStatus
+from roedtraad.contracts.models import Activity, ActivityStatus, ContractStatus, Goal
+from roedtraad.core.followup.rhythm import overdue_since, rhythm_days
 from roedtraad.followup.indicator_status import status_of, with_series
+from roedtraad.followup.models import PlannedFollowUp
+from roedtraad.followup.small_numbers import hidden_indicators
 from roedtraad.web import access
 
 DUE_WITHIN_DAYS = 45
@@ -76,12 +80,46 @@ def activities_due(user, today: dt.date | None = None):
     return [{"activity": a, "overdue": a.due_date is not None and a.due_date < today} for a in activities[:50]]
 
 
+def goals_follow_up_overdue(user, today: dt.date | None = None) -> list[dict]:
+    """Goals of the holder's own entered contracts (a head of area's: the area's) whose latest
+    follow-up entry is older than the contract's rhythm (`core.followup.rhythm`, from its planned
+    follow-ups), oldest first."""
+    rights = access.rights_for(user)
+    units = rights.holders | rights.areas
+    if not units:
+        return []
+    today = today or timezone.localdate()
+    goals = (
+        Goal.objects.filter(
+            contract__holder_id__in=units, contract__status=ContractStatus.ENTERED, deleted_at__isnull=True
+        )
+        .select_related("contract", "contract__holder")
+        .annotate(latest_entry=Max("follow_ups__date"))
+    )
+    planned: dict[int, list[dt.date]] = defaultdict(list)
+    contract_ids = {g.contract_id for g in goals}
+    for contract_id, date in PlannedFollowUp.objects.filter(contract_id__in=contract_ids).values_list(
+        "contract_id", "date"
+    ):
+        planned[contract_id].append(date)
+    found = []
+    for goal in goals:
+        contract = goal.contract
+        started = contract.entered_on or dt.date(contract.year, 1, 1)
+        rhythm = rhythm_days(planned[contract.pk])
+        due = overdue_since(goal.latest_entry, started, rhythm, today)
+        if due is not None:
+            found.append({"goal": goal, "latest": goal.latest_entry, "due": due, "rhythm": rhythm})
+    return sorted(found, key=lambda item: (item["due"], item["goal"].contract.holder.name, item["goal"].number))[:50]
+
+
 def indicators_off_track(user):
     """Indicators that the forecast says will not make their target, are at risk, or whose
     figures have stopped coming (stale),
     worst first, each with the sentence that says why."""
-    indicators = with_series(access.indicators_visible_to(user)).order_by("org_unit__name")
-    found = [status_of(i) for i in indicators]
+    indicators = list(with_series(access.indicators_visible_to(user)).order_by("org_unit__name"))
+    hidden = hidden_indicators(user, indicators)  # a small unit's figures are not the user's to see
+    found = [status_of(i) for i in indicators if i.pk not in hidden]
     rank = {"off_track": 0, "at_risk": 1, "stale": 2}
     worrying = [s for s in found if s.status in rank]
     return sorted(worrying, key=lambda s: (rank[s.status], s.indicator.org_unit.name))
@@ -94,4 +132,5 @@ def work_for(user) -> dict:
         "due": follow_ups_due(user),
         "activities_due": activities_due(user),
         "off_track": indicators_off_track(user),
+        "overdue_goals": goals_follow_up_overdue(user),
     }

@@ -100,3 +100,17 @@ def test_a_goal_takes_what_it_has():
     assert goal_status([], None) == Rolled(NO_DATA, "Målet har ingen indikatorer.")
     with pytest.raises(ValueError):
         goal_status([ON_TRACK], "yellow")
+
+
+def test_a_contract_with_one_goal_of_three_off_track_is_off_track_and_says_which():
+    from roedtraad.core.followup.rollup import contract_status
+
+    rolled = contract_status([("Mål 1", "on_track"), ("Mål 2", "off_track"), ("Mål 3", "on_track")])
+    assert rolled.status == "off_track"
+    assert rolled.reason == "1 af 3 mål er ikke på sporet (Mål 2)."
+
+
+def test_a_contract_without_goals_has_no_data():
+    from roedtraad.core.followup.rollup import contract_status
+
+    assert contract_status([]).status == "no_data"

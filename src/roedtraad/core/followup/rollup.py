@@ -9,6 +9,8 @@ Rule for `roll_up` (children are (name, status, weight); the weight is e.g. the 
   * Else any `off_track` child, or a weighted share of `at_risk`-or-worse >= 1/3 → `at_risk`.
   * Else `on_track` (a few `at_risk` children under a third are still named in the reason).
 
+`contract_status` rolls a contract up from its goals in the same way, each goal weighing the same.
+
 `goal_status` takes the worse of the indicators' roll-up and the colour of the latest follow-up
 entry (green → on_track, amber → at_risk, red → off_track); missing information on one side
 leaves the other to decide.
@@ -38,6 +40,11 @@ class Rolled:
 def roll_up(children: list[tuple[str, str, float | None]]) -> Rolled:
     """Status of a unit from its child units' statuses (see the module docstring)."""
     return _roll(children, "enhed", "enheder", "Ingen underliggende enheder.")
+
+
+def contract_status(goals: list[tuple[str, str]]) -> Rolled:
+    """Status of a contract from its goals' statuses ((name, status), each goal weighing the same)."""
+    return _roll([(name, status, None) for name, status in goals], "mål", "mål", "Kontrakten har ingen mål.")
 
 
 def goal_status(indicator_statuses: list[str], latest_entry_rag: str | None) -> Rolled:
@@ -108,7 +115,7 @@ def _roll(children: list[tuple[str, str, float | None]], singular: str, plural: 
     if off:
         parts.append(part(off, "er ikke på sporet"))
     if risk:
-        if not off:
+        if not off and n > len(risk):
             parts.append(f"{n - len(risk)} af {n} {plural} er på sporet")
         parts.append(part(risk, "er i risiko"))
     if not parts:

@@ -26,14 +26,22 @@ _MOST = 0.5
 _HEADCOUNT_MIN_ROWS = 3
 
 
-def person_level_reason(table: Table, mapping: dict[str, int]) -> str | None:
-    """A Danish reason when the file holds data about single employees, else None."""
+def person_level_reason(table: Table, mapping: dict[str, int], *, identifiers_only: bool = False) -> str | None:
+    """A Danish reason when the file holds data about single employees, else None.
+
+    `identifiers_only`: only what identifies a person whatever the columns mean (a CPR or
+    employee-number header, CPR-like cells), which can be judged before the mapping is complete;
+    a "Navn" column may still turn out to be the unit."""
     for index, header in enumerate(table.headers):
+        if identifiers_only and not _identifies(header):
+            continue
         if _names_a_person(header, is_unit=mapping.get("unit") == index):
             return _reason(f"kolonnen «{header}»")
     for index, header in enumerate(table.headers):
         if not _exempt(header) and _mostly(_cells(table, index), lambda cell: bool(_CPR.fullmatch(cell))):
             return _reason(f"kolonnen «{header}» ligner CPR-numre")
+    if identifiers_only:
+        return None
     headcount = mapping.get("headcount")
     if headcount is not None and _is_one_per_row(list(_cells(table, headcount)), table.dot_decimal):
         return _reason(f"kolonnen «{table.headers[headcount]}» er 1 på de fleste rækker")
@@ -42,6 +50,11 @@ def person_level_reason(table: Table, mapping: dict[str, int]) -> str | None:
 
 def _reason(detail: str) -> str:
     return f"Filen indeholder oplysninger om enkelte medarbejdere ({detail}). {ADVICE}"
+
+
+def _identifies(header: str) -> bool:
+    tokens = words(header)
+    return any(contains_run(tokens, words(identifier)) for identifier in IDENTIFIERS)
 
 
 def _names_a_person(header: str, *, is_unit: bool) -> bool:

@@ -51,6 +51,11 @@ def read_measurements(table: Table, mapping: dict[str, int] | None = None) -> Re
     """The measurements of a table. Raises MappingError or PersonalDataError (Danish messages)."""
     mapping = guess_mapping(table.headers) if mapping is None else dict(mapping)
     _check_mapping(mapping, table.headers)
+    # What identifies a person is refused first, whatever columns are chosen, so such a file is
+    # never kept waiting for a better mapping; the rest needs the mapping ("Navn" may be the unit).
+    reason = person_level_reason(table, mapping, identifiers_only=True)
+    if reason is not None:
+        raise PersonalDataError(reason)
     wide = "period" not in mapping and is_wide(table.headers)
     missing = missing_fields(mapping, wide)
     if missing:
