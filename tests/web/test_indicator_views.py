@@ -53,7 +53,31 @@ def test_the_overview_lists_every_unit_with_its_latest_figure_status_and_the_rol
         assert department(world, key).name in page
     assert "8,00 %" in page  # the latest figure, March
     # The test world's figures end in March: in December they are stale, and the roll-up says so.
-    assert "Samlet:" in page and "3 enheder har forældede tal og tæller ikke med" in page
+    assert "Kommunen samlet:" in page and "Status pr. område" in page
+    assert "2 enheder har forældede tal og tæller ikke med" in page  # Omsorg's two departments
+
+
+def test_an_area_rolls_up_from_its_holders_by_headcount_not_also_their_centres_and_the_municipality_from_its_areas(
+    world,
+):
+    from roedtraad.web.indicator_views import area_rollups
+
+    def row(unit, status, weight):
+        return {"unit": unit, "status": status, "weight": weight}
+
+    rows = [
+        row(world["own"], "off_track", 30),
+        row(department(world, "draft"), "on_track", 25),  # inside Solsikken's figure: not counted again
+        row(world["other"], "on_track", 10),
+        row(world["far"], "on_track", 40),
+    ]
+    areas, whole = area_rollups(rows)
+    care, school = areas
+    assert (care["unit"], care["rolled"].status, care["weight"]) == (world["care"], "off_track", 40)
+    assert care["rolled"].reason == "1 af 2 enheder er ikke på sporet (Solsikken), i alt 75 % af vægten."
+    assert (school["unit"], school["rolled"].status) == (world["school"], "on_track")
+    assert whole.status == "off_track"  # one area of two off track: 40 of 80 employees, over a third
+    assert whole.reason == "1 af 2 enheder er ikke på sporet (Omsorg), i alt 50 % af vægten."
 
 
 def test_the_overview_sorts_by_a_column_and_says_so(world, login):

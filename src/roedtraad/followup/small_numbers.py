@@ -5,7 +5,8 @@ A unit's size is the headcount of its latest measurement (from the export), else
 shown to the director and the unit's own leaders only (`rights.sees_small_numbers`). For
 everybody else `core.followup.suppression` hides them together with the neighbouring figures
 that would give them away by subtraction, over the family of indicators of the same measure
-(key) in the same year, the figures that are published side by side. A unit whose size is not
+(key), the figures that are put side by side (all years together: a unit's place in the tree
+does not change with the year, and hiding for more figures than needed is safe). A unit whose size is not
 known is taken to be large: Rødtråd cannot judge it, and the unit's headcount says how to fix that.
 """
 
@@ -34,26 +35,20 @@ def hidden_indicators(user, indicators: Iterable[Indicator]) -> set[int]:
     wanted = [indicator.pk for indicator in indicators]
     if not wanted or rights.rights_for(user).director:
         return set()
-    families: dict[tuple[str, int | None], set[int]] = defaultdict(set)
-    rows = Indicator.objects.filter(pk__in=wanted).values_list("pk", "key", "goal__contract__year", "org_unit_id")
+    families: dict[str, set[int]] = defaultdict(set)
     units: dict[int, int] = {}
-    for pk, key, year, unit in rows:
-        families[(key, year)].add(pk)
+    for pk, key, unit in Indicator.objects.filter(pk__in=wanted).values_list("pk", "key", "org_unit_id"):
+        families[key].add(pk)
         units[pk] = unit
     if all(rights.sees_small_numbers(user, unit) for unit in units.values()):
         return set()  # the user's own units: nothing of them is hidden from their leader
     parents: dict[int, int | None] = dict(OrgUnit.objects.values_list("id", "parent_id"))
     hidden: set[int] = set()
-    for (measure, in_year), members in families.items():
-        hidden_units = _hidden_units(user, _family(measure, in_year), parents)
+    for measure, members in families.items():
+        family = list(Indicator.objects.filter(key=measure).select_related("org_unit"))
+        hidden_units = _hidden_units(user, family, parents)
         hidden |= {pk for pk in members if units[pk] in hidden_units}
     return hidden
-
-
-def _family(key: str, year: int | None) -> list[Indicator]:
-    found = Indicator.objects.filter(key=key).select_related("org_unit")
-    found = found.filter(goal__contract__year=year) if year is not None else found.filter(goal__isnull=True)
-    return list(found)
 
 
 def _hidden_units(user, family: list[Indicator], parents: dict[int, int | None]) -> set[int]:

@@ -4,8 +4,10 @@ units' figures suppressed (`followup.small_numbers`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,8 +15,10 @@ from django.utils.translation import gettext as _
 
 from roedtraad import rights
 from roedtraad.core.followup import definitions
+from roedtraad.core.followup.rollup import Rolled
 from roedtraad.followup.indicator_status import IndicatorStatus, status_of, units_rollup, with_series
 from roedtraad.followup.small_numbers import hidden_indicators, min_count
+from roedtraad.org.models import OrgUnit, OrgUnitKind
 from roedtraad.web import access
 from roedtraad.web.contract_views import readers_only
 
@@ -27,6 +31,16 @@ SORTS = {
     "forecast": lambda row: (row["forecast"] is None, row["forecast"] or 0.0, row["unit"].name.lower()),
     "status": lambda row: (_STATUS_RANK.get(row["status"], 9), row["unit"].name.lower()),
 }
+
+
+def in_year(indicators, year: int | None):
+    """The indicators followed in the year: those of the year's goals, and those of a unit with
+    no goal (a centre's or the municipality's figure) measured during the year."""
+    if year is None:
+        return indicators.none()
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    unit_only = Q(goal__isnull=True, valid_from__lte=end) & (Q(valid_to__isnull=True) | Q(valid_to__gte=start))
+    return indicators.filter(Q(goal__contract__year=year) | unit_only)
 
 
 def _year(request, indicators) -> int | None:
@@ -43,7 +57,7 @@ def indicator_list(request):
     visible = access.indicators_visible_to(request.user)
     year = _year(request, visible)
     years = sorted({y for y in visible.values_list("goal__contract__year", flat=True) if y}, reverse=True)
-    indicators = with_series(visible.filter(goal__contract__year=year))
+    indicators = with_series(in_year(visible, year))
     hidden = hidden_indicators(request.user, indicators)
     measures: dict[str, dict] = {}
     names: dict[str, Counter] = defaultdict(Counter)
@@ -73,7 +87,7 @@ def indicator_across(request, key: str):
     year = _year(request, visible)
     if year is None:
         raise Http404
-    indicators = list(with_series(visible.filter(goal__contract__year=year)).select_related("org_unit__parent"))
+    indicators = list(with_series(in_year(visible, year)).select_related("org_unit__parent"))
     if not indicators:
         raise Http404
     hidden = hidden_indicators(request.user, indicators)
@@ -83,7 +97,7 @@ def indicator_across(request, key: str):
     descending = request.GET.get("dir") == "desc"
     rows.sort(key=SORTS[sort], reverse=descending)
     shown = [row for row in rows if not row["hidden"]]
-    rolled = units_rollup([(row["unit"].name, row["status"], row["weight"]) for row in shown])
+    areas, rolled = area_rollups(shown)
     name = Counter(i.name for i in indicators).most_common(1)[0][0]
     context = {
         "name": name,
@@ -91,6 +105,7 @@ def indicator_across(request, key: str):
         "year": year,
         "rows": rows,
         "rolled": rolled,
+        "areas": areas,
         "sort": sort,
         "descending": descending,
         "columns": _columns(request, key, year, sort, descending),
@@ -100,6 +115,39 @@ def indicator_across(request, key: str):
         "crumbs": [{"label": _("Måltal"), "url": reverse("indicator_list") + f"?year={year}"}, {"label": name}],
     }
     return render(request, "web/indicators/across.html", context)
+
+
+def area_rollups(rows: list[dict]) -> tuple[list[dict], Rolled]:
+    """Each area's status from its units' figures, and the municipality's from its areas'.
+
+    An area counts the units listed under it that no other listed unit of the area covers (a
+    holder, not also its centres: the holder's figure already holds theirs), weighted by
+    headcount where every one of them has one; the municipality counts its areas the same way."""
+    units = {u.pk: u for u in OrgUnit.objects.only("id", "parent_id", "kind", "name", "headcount")}
+    listed = {row["unit"].pk: row for row in rows}
+
+    def ancestors(unit_id: int) -> list[int]:
+        chain, parent = [], units[unit_id].parent_id
+        while parent is not None and parent not in chain:
+            chain.append(parent)
+            parent = units[parent].parent_id
+        return chain
+
+    by_area: dict[int, list[dict]] = defaultdict(list)
+    for unit_id, row in listed.items():
+        chain = ancestors(unit_id)
+        area = next((a for a in chain if units[a].kind == OrgUnitKind.AREA), None)
+        below_area = chain[: chain.index(area)] if area is not None else chain
+        if area is not None and not any(a in listed for a in below_area):
+            by_area[area].append(row)
+    areas = []
+    for area_id, members in sorted(by_area.items(), key=lambda item: units[item[0]].name):
+        weights = [row["weight"] for row in members]
+        weight = sum(w for w in weights if w) if all(weights) else None
+        rolled = units_rollup([(row["unit"].name, row["status"], row["weight"]) for row in members])
+        areas.append({"unit": units[area_id], "rolled": rolled, "weight": weight})
+    whole = units_rollup([(a["unit"].name, a["rolled"].status, a["weight"]) for a in areas])
+    return areas, whole
 
 
 def _row(item: IndicatorStatus, hidden: bool) -> dict:

@@ -3,6 +3,8 @@ changes the columns and maps unknown units, and the save (`followup.uploads` doe
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
@@ -79,7 +81,11 @@ def save(request, pk: int):
 
 
 def _context(request, made: MeasurementUpload, problems: list[str]) -> dict:
-    shown = made.preview or {}
+    shown = dict(made.preview or {})
+    shown["indicators"] = [  # the periods as dates, so the page names their months in Danish
+        row | {"first": dt.date.fromisoformat(row["first"]), "last": dt.date.fromisoformat(row["last"])}
+        for row in shown.get("indicators", [])
+    ]
     headers = shown.get("headers", [])
     column_of = {field: column for field, column in shown.get("mapping", {}).items()}
     columns = [
