@@ -92,3 +92,24 @@ def test_demo_planned_follow_ups_name_a_real_forum_not_their_kind_again(demo):
     assert all(p.forum and p.forum.casefold() != p.get_kind_display().casefold() for p in planned)
     assert {"Direktionsmøde", "Områdeledermøde"} <= {p.forum for p in planned}
     assert not any("(Kontraktdialog)" in p.label for p in planned)
+
+
+def test_every_demo_indicator_has_a_status_and_a_sentence_that_explains_it(demo):
+    from roedtraad.followup.indicator_status import status_of, with_series
+    from roedtraad.followup.models import Indicator
+
+    statuses = [status_of(i) for i in with_series(Indicator.objects.all())]
+    assert statuses
+    for item in statuses:
+        assert item.status in {"on_track", "at_risk", "off_track", "stale"}, item.indicator
+        assert item.forecast.explanation and item.forecast.method != "none", item.indicator
+
+
+def test_demo_units_have_headcounts_that_add_up_and_one_small_centre(demo):
+    from roedtraad.org.models import OrgUnit
+
+    units = list(OrgUnit.objects.prefetch_related("children"))
+    assert all(u.headcount for u in units)
+    for unit in units:
+        assert unit.headcount >= sum(c.headcount for c in unit.children.all()), unit
+    assert [u.name for u in units if u.headcount < 5] == ["Træning og Rehabilitering"]

@@ -213,3 +213,20 @@ def test_dates_read_as_danish_month_names_never_as_english_abbreviations(login, 
 def test_only_a_holder_gets_the_list_of_activities_due_on_the_start_page(login, world):
     assert 'id="activities-heading"' not in get(login("director"), "home").content.decode()
     assert 'id="activities-heading"' in get(login("holder"), "home").content.decode()
+
+
+def test_a_small_holders_figures_are_not_on_the_public_page(client, world, settings):
+    from roedtraad.followup.models import Indicator, Measurement
+    from roedtraad.org.models import OrgUnit
+
+    settings.ROEDTRAAD_PUBLIC_VIEW = True
+    holder = world["other"]  # the entered contract's holder
+    indicator = Indicator.objects.create(
+        key="sygefravaer", name="Sygefravær i alt", org_unit=holder, goal=world["entered_goal"], valid_from="2026-01-01"
+    )
+    Measurement.objects.create(indicator=indicator, period="2026-03-01", value="4.25")
+    OrgUnit.objects.filter(pk=holder.pk).update(headcount=4)
+    page = client.get(reverse("public_year", args=[world["entered"].year])).content.decode()
+    assert "Sygefravær i alt" in page and "Skjult (små tal)" in page and "4,25" not in page
+    OrgUnit.objects.filter(pk=holder.pk).update(headcount=40)
+    assert "4,25" in client.get(reverse("public_year", args=[world["entered"].year])).content.decode()

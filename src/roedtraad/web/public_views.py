@@ -16,6 +16,7 @@ from roedtraad import rights
 from roedtraad.contracts.models import Contract, Goal, GoalSection
 from roedtraad.core.redact import mask_names
 from roedtraad.followup.models import Measurement, Target
+from roedtraad.followup.small_numbers import hidden_indicators
 from roedtraad.org.models import Person
 
 
@@ -41,7 +42,7 @@ def public_year(request, year: int):
     contracts = sorted(latest.values(), key=lambda c: (c.holder.parent.name if c.holder.parent else "", c.holder.name))
     context = {
         "year": year,
-        "contracts": [_public_contract(contract, names) for contract in contracts],
+        "contracts": [_public_contract(request.user, contract, names) for contract in contracts],
         "crumbs": [
             {"label": _("Offentlige kontrakter"), "url": reverse("public_index")},
             {"label": str(year)},
@@ -50,7 +51,7 @@ def public_year(request, year: int):
     return render(request, "web/public/year.html", context)
 
 
-def _public_contract(contract, names: list[str]) -> dict:
+def _public_contract(user, contract, names: list[str]) -> dict:
     sections = Prefetch("sections", queryset=GoalSection.objects.order_by("order", "key"))
     goals = Goal.objects.filter(contract=contract, deleted_at__isnull=True).prefetch_related(sections)
     indicators = (
@@ -61,8 +62,11 @@ def _public_contract(contract, names: list[str]) -> dict:
             Prefetch("measurements", queryset=Measurement.objects.order_by("-period")),
         )
     )
+    indicators = list(indicators)
+    hidden = hidden_indicators(user, indicators)  # a small unit's figures are never public
     by_goal: dict[int | None, list] = {}  # indicators without a goal under None
     for indicator in indicators:
+        indicator.suppressed = indicator.pk in hidden
         by_goal.setdefault(indicator.goal_id, []).append(indicator)
     return {
         "contract": contract,
