@@ -120,3 +120,13 @@ def test_the_demo_admin_gets_a_generated_password_printed_once(tmp_path):
     assert login.stdout.strip().splitlines()[-1] == "True", login.stderr
     again = roedtraad("demo", "--if-empty", tmp_path=tmp_path)
     assert password not in again.stdout and "changepassword" in again.stdout
+
+
+def test_a_margin_setting_takes_a_danish_decimal_comma_and_a_bad_one_names_the_setting(monkeypatch):
+    from roedtraad import config
+
+    monkeypatch.setenv("ROEDTRAAD_STATUS_AT_RISK_MARGIN", "0,4")
+    assert config.number("ROEDTRAAD_STATUS_AT_RISK_MARGIN", 0.3) == 0.4
+    monkeypatch.setenv("ROEDTRAAD_STATUS_AT_RISK_MARGIN", "lidt")
+    with pytest.raises(config.ConfigError, match="ROEDTRAAD_STATUS_AT_RISK_MARGIN must be a number"):
+        config.number("ROEDTRAAD_STATUS_AT_RISK_MARGIN", 0.3)

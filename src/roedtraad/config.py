@@ -60,6 +60,17 @@ def integer(name: str, default: int) -> int:
         raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
 
 
+def number(name: str, default: float) -> float:
+    """A decimal number; a decimal comma is taken too (0,3), as a Danish administrator writes it."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return float(raw.strip().replace(",", "."))
+    except ValueError:
+        raise ConfigError(f"{name} must be a number such as 0.3, not {raw!r}") from None
+
+
 def listing(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
