@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from typing import Any
 
 from django.db.models import Q
 from django.http import Http404
@@ -140,7 +141,7 @@ def area_rollups(rows: list[dict]) -> tuple[list[dict], Rolled]:
         below_area = chain[: chain.index(area)] if area is not None else chain
         if area is not None and not any(a in listed for a in below_area):
             by_area[area].append(row)
-    areas = []
+    areas: list[dict[str, Any]] = []
     for area_id, members in sorted(by_area.items(), key=lambda item: units[item[0]].name):
         weights = [row["weight"] for row in members]
         weight = sum(w for w in weights if w) if all(weights) else None

@@ -62,11 +62,11 @@ def _public_contract(user, contract, names: list[str]) -> dict:
             Prefetch("measurements", queryset=Measurement.objects.order_by("-period")),
         )
     )
-    indicators = list(indicators)
-    hidden = hidden_indicators(user, indicators)  # a small unit's figures are never public
+    found = list(indicators)
+    hidden = hidden_indicators(user, found)  # a small unit's figures are never public
     by_goal: dict[int | None, list] = {}  # indicators without a goal under None
-    for indicator in indicators:
-        indicator.suppressed = indicator.pk in hidden
+    for indicator in found:
+        indicator.suppressed = indicator.pk in hidden  # type: ignore[attr-defined]  # for the template
         by_goal.setdefault(indicator.goal_id, []).append(indicator)
     return {
         "contract": contract,
