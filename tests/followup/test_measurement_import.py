@@ -128,3 +128,99 @@ def test_a_windows_export_in_cp1252_is_read(tmp_path):
     _indicator(tree["other"])
     result = _run(tmp_path, MONTHLY, encoding="cp1252")
     assert result["created"] == 1
+
+
+def test_the_history_of_an_imported_measurement_names_the_importing_user_and_one_time_per_file():
+    tree = org_tree()
+    indicator = _indicator(tree["holder"])
+    _indicator(tree["other"])
+    user = get_user_model().objects.create_user("importer")
+    assert save_plan(plan_file(MONTHLY.encode(), "fravaer.csv"), source="Fil: fravaer.csv", user=user)["created"] == 3
+    created = list(Measurement.history.all())
+    assert {(h.history_type, h.history_user_id, h.source) for h in created} == {("+", user.pk, "Fil: fravaer.csv")}
+    assert len({h.history_date for h in created}) == 1
+    assert {h.id for h in created} == set(Measurement.objects.values_list("pk", flat=True))
+
+    corrected = plan_file(MONTHLY.replace("8,22 %", "8,30 %").encode(), "fravaer.csv")
+    assert save_plan(corrected, source="Fil: rettet.csv", user=user) == {"created": 0, "updated": 1, "unchanged": 2}
+    january = Measurement.objects.get(indicator=indicator, period=dt.date(2026, 1, 1))
+    history = list(january.history.order_by("history_date"))
+    assert [(h.history_type, h.value, h.source, h.history_user) for h in history] == [
+        ("+", Decimal("8.2200"), "Fil: fravaer.csv", user),
+        ("~", Decimal("8.3000"), "Fil: rettet.csv", user),
+    ]
+    assert january.imported_at == history[-1].history_date
+    assert Measurement.history.count() == 4  # the unchanged values got no new history
+
+
+def test_without_a_user_the_history_names_nobody():
+    tree = org_tree()
+    _indicator(tree["holder"])
+    save_plan(plan_file(MONTHLY.encode(), "fravaer.csv"), source="test")
+    assert set(Measurement.history.values_list("history_user_id", flat=True)) == {None}
+
+
+def test_a_value_saved_by_someone_else_while_the_file_is_saved_refuses_the_whole_file(monkeypatch):
+    from roedtraad.followup import measurement_import
+
+    tree = org_tree()
+    indicator = _indicator(tree["holder"])
+    plan = plan_file(MONTHLY.encode(), "fravaer.csv")
+    lock = measurement_import._Writer.lock
+
+    def meanwhile(writer, pks):  # after the plan was checked again inside the transaction
+        lock(writer, pks)
+        Measurement.objects.create(indicator=indicator, period=dt.date(2026, 2, 1), value=Decimal("9"))
+
+    monkeypatch.setattr(measurement_import._Writer, "lock", meanwhile)
+    with pytest.raises(measurement_import.MeasurementsRefused, match="ændret imens"):
+        save_plan(plan, source="test")
+    assert not Measurement.objects.exists() and not Measurement.history.exists()
+
+
+def test_another_files_row_written_in_the_same_microsecond_refuses_the_file_rather_than_misfile_its_history(
+    monkeypatch,
+):
+    from django.utils import timezone
+
+    from roedtraad.followup import measurement_import
+
+    tree = org_tree()
+    indicator = _indicator(tree["holder"])
+    plan = plan_file(MONTHLY.encode(), "fravaer.csv")
+    now = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    lock = measurement_import._Writer.lock
+
+    def meanwhile(writer, pks):
+        lock(writer, pks)
+        Measurement.objects.create(indicator=indicator, period=dt.date(2025, 6, 1), value=Decimal("9"))
+
+    monkeypatch.setattr(measurement_import._Writer, "lock", meanwhile)
+    with pytest.raises(measurement_import.MeasurementsRefused):
+        save_plan(plan, source="test")
+    assert not Measurement.objects.exists()
+
+
+def test_files_of_more_indicators_and_periods_than_one_query_takes_are_read_and_written_in_parts(monkeypatch):
+    from roedtraad.followup import measurement_import
+
+    monkeypatch.setattr(measurement_import, "_CHUNK", 1)  # one indicator id per IN (...)
+    monkeypatch.setattr(measurement_import, "_PERIODS", 1)  # the periods by their range
+    tree = org_tree()
+    _indicator(tree["holder"])
+    _indicator(tree["other"])
+    first = save_plan(plan_file(MONTHLY.encode(), "fravaer.csv"), source="test")
+    again = save_plan(plan_file(MONTHLY.encode(), "fravaer.csv"), source="test")
+    corrected = plan_file(MONTHLY.replace("8,10 %", "8,15 %").replace("6,5 %", "6,6 %").encode(), "fravaer.csv")
+    assert [first, again, save_plan(corrected, source="test")] == [
+        {"created": 3, "updated": 0, "unchanged": 0},
+        {"created": 0, "updated": 0, "unchanged": 3},
+        {"created": 0, "updated": 2, "unchanged": 1},
+    ]
+    assert sorted(Measurement.history.values_list("history_type", flat=True)) == ["+", "+", "+", "~", "~"]
+    assert sorted(Measurement.objects.values_list("value", flat=True)) == [
+        Decimal("6.6"),
+        Decimal("8.15"),
+        Decimal("8.22"),
+    ]

@@ -156,6 +156,9 @@ def test_a_large_file_is_read_and_saved_by_the_worker_and_the_page_shows_its_pro
     tasks.save_upload.call(made.pk)
     made.refresh_from_db()
     assert made.status == "saved" and Measurement.objects.filter(indicator=indicator).count() == 2
+    # Saved by the worker, the values' history still names who uploaded the file.
+    saved = Measurement.objects.filter(indicator=indicator).first()
+    assert saved.history.get().history_user == world["users"]["holder"]
 
 
 def test_a_file_left_in_its_preview_for_a_day_is_dropped_when_the_next_file_comes(world, login):

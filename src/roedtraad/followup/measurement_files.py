@@ -31,21 +31,11 @@ def plan_file(
     aliases: dict[str, int] | None = None,
     user=None,
 ) -> MeasurementPlan:
-    """What the file would write. `mapping` is either `--map column=field` items or a field →
-    column index mapping chosen in the preview; nothing given means guessed from the headers."""
-    if len(data) > max_bytes():
-        raise FileRefused(f"Filen er større end {max_bytes() // (1024 * 1024)} MB.")
-    try:
-        table = read_table(data, filename)
-        chosen = None
-        if isinstance(mapping, list) and mapping:  # --map column=field: the guess, with these changed
-            chosen = merge_mapping(guess_mapping(table.headers), parse_overrides(mapping, table.headers))
-        elif isinstance(mapping, dict) and mapping:
-            chosen = mapping
-        reading = read_measurements(table, chosen)
-    except (TableError, MappingError, PersonalDataError) as error:
-        raise FileRefused(str(error)) from error
-    return plan_measurements(reading, file=filename, user=user, key=key, aliases=aliases)
+    """What the file would write: `preview_file`, with a mapping that does not work refused."""
+    preview = preview_file(data, filename, mapping=mapping, key=key, aliases=aliases, user=user)
+    if preview.plan is None:
+        raise FileRefused(preview.problem)
+    return preview.plan
 
 
 # Rows of the file the preview shows under the column choices.
@@ -68,21 +58,27 @@ def preview_file(
     data: bytes,
     filename: str,
     *,
-    mapping: dict[str, int] | None = None,
+    mapping: list[str] | dict[str, int] | None = None,
     key: str = "",
     aliases: dict[str, int] | None = None,
     user=None,
 ) -> FilePreview:
-    """The preview of a file with the mapping chosen (None: guessed). A file that cannot be read,
-    or that holds personal data, is refused (FileRefused); a mapping that does not work is a
-    problem the preview names, so the user can choose other columns."""
+    """The preview of a file: the one path of the command line, the upload and the worker, so
+    the same file gets the same answer everywhere. `mapping` is either `--map column=field` items
+    (the guess with these changed) or a field → column mapping chosen in the preview; None or
+    empty: guessed from the headers. A file that cannot be read, or that holds personal data, is
+    refused (FileRefused); a mapping that does not work is a problem the preview names, so the
+    user can choose other columns."""
     if len(data) > max_bytes():
         raise FileRefused(f"Filen er større end {max_bytes() // (1024 * 1024)} MB.")
     try:
         table = read_table(data, filename)
     except TableError as error:
         raise FileRefused(str(error)) from error
-    chosen = guess_mapping(table.headers) if mapping is None else dict(mapping)
+    try:
+        chosen = _mapping(mapping, table.headers)
+    except MappingError as error:  # a --map item naming no column or field
+        raise FileRefused(str(error)) from error
     preview = FilePreview(headers=list(table.headers), sample=_sample(table), mapping=chosen)
     try:
         reading = read_measurements(table, chosen)
@@ -93,6 +89,14 @@ def preview_file(
         raise FileRefused(str(error)) from error
     preview.plan = plan_measurements(reading, file=filename, user=user, key=key, aliases=aliases)
     return preview
+
+
+def _mapping(mapping: list[str] | dict[str, int] | None, headers: list[str]) -> dict[str, int]:
+    if isinstance(mapping, list) and mapping:
+        return merge_mapping(guess_mapping(headers), parse_overrides(mapping, headers))
+    if isinstance(mapping, dict) and mapping:
+        return dict(mapping)
+    return guess_mapping(headers)
 
 
 def _sample(table: Table) -> list[list[str]]:

@@ -103,7 +103,7 @@ def save_now(upload: MeasurementUpload) -> None:
         if preview.plan is None:
             raise MeasurementsRefused(preview.problem)
         _progress(upload, 60, "Gemmer tallene")
-        counts = save_plan(preview.plan, source=f"Fil: {upload.filename}")
+        counts = save_plan(preview.plan, source=f"Fil: {upload.filename}", user=upload.owner)
     except FileRefused as error:
         _refuse(upload, str(error))
         return

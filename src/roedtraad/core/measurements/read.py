@@ -3,6 +3,9 @@ person-level files refused, and every row that cannot be used rejected with a Da
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from roedtraad.core.measurements.errors import MappingError, PersonalDataError
@@ -14,7 +17,15 @@ from roedtraad.core.measurements.privacy import person_level_reason
 from roedtraad.core.measurements.shape import is_wide, melt, melted_mapping
 from roedtraad.core.measurements.table import Row, Table
 
-__all__ = ["MappingError", "MeasurementRow", "PersonalDataError", "Reading", "Rejected", "read_measurements"]
+__all__ = [
+    "MappingError",
+    "MeasurementRow",
+    "PersonalDataError",
+    "Reading",
+    "Rejected",
+    "gc_paused",
+    "read_measurements",
+]
 
 NUMBER_FIELDS = ("value", "numerator", "denominator", "headcount")
 NUMBER_LABELS = {"value": "Værdien", "numerator": "Tælleren", "denominator": "Nævneren", "headcount": "Antallet"}
@@ -63,49 +74,131 @@ def read_measurements(table: Table, mapping: dict[str, int] | None = None) -> Re
     reason = person_level_reason(table, mapping)
     if reason is not None:
         raise PersonalDataError(reason)
-    long = melt(table, mapping) if wide else table
-    long_mapping = melted_mapping(long) if wide else mapping
-    results = [measurement(row, long_mapping, dot_decimal=long.dot_decimal) for row in long.rows]
-    rows, duplicates = first_of_each([result for result in results if isinstance(result, MeasurementRow)])
-    rejected = [result for result in results if isinstance(result, Rejected)] + duplicates
+    with gc_paused():
+        long = melt(table, mapping) if wide else table
+        long_mapping = melted_mapping(long) if wide else mapping
+        reader = RowReader(long_mapping, dot_decimal=long.dot_decimal)
+        results = [reader.measurement(row) for row in long.rows]
+        rows, duplicates = first_of_each([result for result in results if isinstance(result, MeasurementRow)])
+        rejected = [result for result in results if isinstance(result, Rejected)] + duplicates
     return Reading(rows, sorted(rejected, key=lambda item: item.line), mapping, wide)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while the rows of a file are made, and resumed
+    after (if it was on). The rows are plain data without reference cycles, but each of the
+    collector's full passes walks every object alive, and a file of 100,000 rows caused several:
+    a third of an import's time (benchmarks/README.md, follow-up)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def measurement(row: Row, mapping: dict[str, int], *, dot_decimal: bool = False) -> MeasurementRow | Rejected:
     """One row as a measurement, or the reason it cannot be one."""
-    unit = row.cell(mapping.get("unit"))
-    if not unit:
-        return Rejected(row.line, "Enheden mangler.")
-    if skeleton(unit) in TOTALS:
-        return Rejected(row.line, f"Rækken er en total («{unit}») og er sprunget over.")
-    period = _period(row.cell(mapping.get("period")))
-    if isinstance(period, str):
-        return Rejected(row.line, period)
-    numbers: dict[str, float | None] = {}
-    for field in NUMBER_FIELDS:
-        text = row.cell(mapping.get(field))
+    return RowReader(mapping, dot_decimal=dot_decimal).measurement(row)
+
+
+_NOT_A_NUMBER = object()  # a cell `parse_value` refuses, in RowReader's cache
+
+
+class RowReader:
+    """`measurement` for the rows of one table. An export repeats the same few unit names,
+    periods and key figures on every row (and often the same numbers), so what a text means (a
+    total, a period, a number) is decided once per distinct text and kept for the table."""
+
+    def __init__(self, mapping: dict[str, int], *, dot_decimal: bool = False) -> None:
+        self.unit = mapping.get("unit")
+        self.period = mapping.get("period")
+        self.key_figure = mapping.get("key_figure")
+        self.value = mapping.get("value")
+        # The number fields with a column; the others are None on every row.
+        self.numbers = [(field, mapping[field]) for field in NUMBER_FIELDS if mapping.get(field) is not None]
+        columns = [column for column in mapping.values() if column is not None]
+        self.width = max(columns) + 1 if columns else 0  # a row this wide has every mapped cell
+        self.dot_decimal = dot_decimal
+        self._totals: dict[str, bool] = {}
+        self._periods: dict[str, Period | str] = {}
+        self._values: dict[str, float | None | object] = {}
+
+    def measurement(self, row: Row) -> MeasurementRow | Rejected:
+        cells = row.cells
+        if len(cells) < self.width:  # a short row (the table pads its rows; a hand-made one may not)
+            cells = cells + [""] * (self.width - len(cells))
+        unit = cells[self.unit] if self.unit is not None else ""
+        if not unit:
+            return Rejected(row.line, "Enheden mangler.")
+        total = self._totals.get(unit)
+        if total is None:
+            total = self._totals[unit] = skeleton(unit) in TOTALS
+        if total:
+            return Rejected(row.line, f"Rækken er en total («{unit}») og er sprunget over.")
+        text = cells[self.period] if self.period is not None else ""
+        period = self._periods.get(text)
+        if period is None:
+            period = self._periods[text] = _period(text)
+        if isinstance(period, str):
+            return Rejected(row.line, period)
+        numbers: dict[str, float | None] = {"value": None, "numerator": None, "denominator": None, "headcount": None}
+        values = self._values
+        for field, column in self.numbers:
+            text = cells[column]
+            try:
+                number = values[text]
+            except KeyError:
+                number = values[text] = self._parse(text)
+            if number is _NOT_A_NUMBER:
+                return Rejected(row.line, f"{NUMBER_LABELS[field]} «{text}» er ikke et tal.")
+            numbers[field] = number  # type: ignore[assignment]
+        value = numbers["value"]
+        if value is None:
+            computed = _value(numbers, cells[self.value] if self.value is not None else "")
+            if isinstance(computed, str):
+                return Rejected(row.line, computed)
+            value = computed
+        return MeasurementRow(
+            row.line,
+            unit,
+            cells[self.key_figure] if self.key_figure is not None else "",
+            period,
+            value,
+            numbers["numerator"],
+            numbers["denominator"],
+            numbers["headcount"],
+        )
+
+    def _parse(self, text: str) -> float | None | object:
         try:
-            numbers[field] = parse_value(text, dot_decimal=dot_decimal)
+            return parse_value(text, dot_decimal=self.dot_decimal)
         except ValueError:
-            return Rejected(row.line, f"{NUMBER_LABELS[field]} «{text}» er ikke et tal.")
-    value = _value(numbers, row.cell(mapping.get("value")))
-    if isinstance(value, str):
-        return Rejected(row.line, value)
-    key_figure = row.cell(mapping.get("key_figure"))
-    return MeasurementRow(row.line, unit, key_figure, period, value, *(numbers[f] for f in NUMBER_FIELDS[1:]))
+            return _NOT_A_NUMBER
 
 
 def first_of_each(rows: list[MeasurementRow]) -> tuple[list[MeasurementRow], list[Rejected]]:
     """The first row of each (unit, key figure, period); the later ones rejected."""
-    first: dict[tuple[str, str, Period], MeasurementRow] = {}
+    first: dict[tuple, MeasurementRow] = {}
     duplicates: list[Rejected] = []
+    # (unit, key figure) as written → case- and space-folded, once per distinct pair.
+    folded: dict[tuple[str, str], tuple[str, str]] = {}
     for row in rows:
-        key = (" ".join(row.unit_name.casefold().split()), " ".join(row.key_figure.casefold().split()), row.period)
-        if key in first:
-            kept = f"den første (linje {first[key].line}) er taget"
-            duplicates.append(Rejected(row.line, f"Rækken findes to gange (enhed, nøgletal, periode) – {kept}."))
-        else:
-            first[key] = row
+        names = (row.unit_name, row.key_figure)
+        fold = folded.get(names)
+        if fold is None:
+            fold = folded[names] = tuple(" ".join(name.casefold().split()) for name in names)  # type: ignore[assignment]
+        period = row.period
+        kept = first.setdefault((fold, period.start, period.kind), row)
+        if kept is not row:
+            duplicates.append(
+                Rejected(
+                    row.line,
+                    f"Rækken findes to gange (enhed, nøgletal, periode) – den første (linje {kept.line}) er taget.",
+                )
+            )
     return list(first.values()), duplicates
 
 
