@@ -34,6 +34,8 @@ def test_history_restore_and_delete_with_undo_have_no_axe_violations(browser, li
     assert axe_violations(page) == []
     page.goto(f"{live_server.url}/goals/{goal.pk}/")
     page.locator("main form button", has_text="Slet mål").click()
+    assert axe_violations(page) == []  # the confirmation page
+    page.locator("main form button", has_text="Ja, slet målet").click()
     page.wait_for_url(f"**/contracts/{goal.contract_id}/**")
     assert "Målet er slettet" in page.locator("main").inner_text()
     assert axe_violations(page) == []

@@ -85,6 +85,9 @@ def test_main_flow_with_the_keyboard_alone(browser, live_server, demo):
     # The contract is entered: start a new revision (a draft) to change it.
     tab_to(page, "Opret ny revision", tag="button")
     page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_contain_text("Opret en ny revision")  # the confirmation page
+    tab_to(page, "Ja, opret en ny revision", tag="button")
+    page.keyboard.press("Enter")
     expect(page.get_by_role("status").first).to_have_text("En ny revision er oprettet som kladde.")
     expect(badge).to_have_text("Kladde")
     revision_url = page.url

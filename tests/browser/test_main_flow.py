@@ -188,13 +188,21 @@ def test_import_edit_submit_review_conflict_and_enter(browser, live_server, demo
     expect(holder.get_by_role("status").first).to_have_text("Kontrakten er indsendt til fagchefen.")
     expect(status_badge(holder)).to_have_text("Indsendt")
 
-    # 9. The director enters the contract; it is locked.
+    # 9. The director enters the contract; it is locked. Entering needs the year's DUS.
+    from roedtraad.frameworks.models import Framework
+
+    Framework.objects.get_or_create(year=2027, defaults={"title": "DUS 2027"})
     director_ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     director = director_ctx.new_page()
     log_in(director, url, "direktoer")
     open_contract(director, url, contract_url)
     expect(status_badge(director)).to_have_text("Indsendt")
     director.get_by_role("button", name="Indgå kontrakten").click()
+    # A deliberate decision: the confirmation says what entering does; unmet requirements need a reason.
+    expect(director.locator("h1")).to_contain_text("Indgå kontrakten for")
+    if director.locator("#justification").count():
+        director.fill("#justification", "Kravene følges op i årets første kontraktdialog.")
+    director.get_by_role("button", name="Ja, indgå kontrakten").click()
     expect(director.get_by_role("status").first).to_have_text("Kontrakten er indgået og låst.")
     expect(status_badge(director)).to_have_text("Indgået")
     expect(director.locator("dl.facts")).to_contain_text("Indgået den")

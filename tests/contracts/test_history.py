@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from tests.contracts.conftest import WHY
 from tests.factories import contract_with_goal, enter, shared_goal
 
 from roedtraad.contracts import workflow
@@ -11,7 +12,7 @@ from roedtraad.contracts.history import Chunk, GoalDeleted, contract_history, go
 from roedtraad.contracts.models import Goal, GoalSection
 from roedtraad.contracts.workflow import NotAllowed, WorkflowError
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("dus_2026")]
 
 
 @pytest.fixture
@@ -74,7 +75,7 @@ def test_choices_and_deletion_are_shown_in_words(goal, who, units):
 def test_a_contracts_history_holds_its_status_changes_and_its_goals(goal, who):
     contract = goal.contract
     workflow.submit(contract, who["holder"])
-    workflow.enter(contract, who["director"], on=dt.date(2026, 1, 28))
+    workflow.enter(contract, who["director"], on=dt.date(2026, 1, 28), justification=WHY)
     changes = contract_history(contract)
     assert changes[0].subject == "Kontrakten"
     assert [(f.label, f.before, f.after) for f in changes[0].fields] == [

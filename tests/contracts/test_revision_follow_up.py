@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from tests.contracts.conftest import WHY
 from tests.factories import contract_with_goal, enter
 
 from roedtraad.checks.services import contracts_for_year
 from roedtraad.contracts import lineage, workflow
 from roedtraad.followup.models import FollowUpEntry, Indicator, PlannedFollowUp, Target
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("dus_2026")]
 
 
 @pytest.fixture
@@ -48,7 +49,7 @@ def test_the_revisions_goal_page_shows_the_indicator_instead_of_saying_it_has_no
 def test_entering_the_revision_moves_the_follow_up_to_its_goals_and_nothing_is_lost(entered, who):
     revision = workflow.start_revision(entered, who["holder"])
     workflow.submit(revision, who["holder"])
-    workflow.enter(revision, who["director"])
+    workflow.enter(revision, who["director"], justification=WHY)
     goal = revision.goals.get()
     assert goal.indicators.get().targets.count() == 1
     assert goal.follow_ups.count() == 1 and goal.planned_follow_ups.count() == 1
@@ -59,5 +60,5 @@ def test_the_checks_judge_the_entered_contract_until_its_revision_is_entered(ent
     revision = workflow.start_revision(entered, who["holder"])
     assert [c.pk for c in contracts_for_year(2026)] == [entered.pk]
     workflow.submit(revision, who["holder"])
-    workflow.enter(revision, who["director"])
+    workflow.enter(revision, who["director"], justification=WHY)
     assert [c.pk for c in contracts_for_year(2026)] == [revision.pk]

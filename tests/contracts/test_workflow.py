@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from tests.contracts.conftest import WHY
 from tests.factories import contract_with_goal, enter
 
 from roedtraad.contracts import workflow
@@ -11,7 +12,7 @@ from roedtraad.contracts.models import Contract, ContractLocked, Goal, GoalPartn
 from roedtraad.contracts.workflow import NotAllowed, WorkflowError
 from roedtraad.review.models import ChangeRequest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("dus_2026")]
 
 
 @pytest.fixture
@@ -131,7 +132,7 @@ def test_a_holder_cannot_review_their_own_contract(draft, who):
 
 def test_the_director_enters_a_submitted_contract_on_a_date(draft, who):
     submitted(draft, who)
-    workflow.enter(draft, who["director"], on=dt.date(2026, 1, 28))
+    workflow.enter(draft, who["director"], on=dt.date(2026, 1, 28), justification=WHY)
     stored = Contract.objects.get(pk=draft.pk)
     assert (stored.status, stored.entered_on) == ("entered", dt.date(2026, 1, 28))
     latest = draft.history.latest("history_date")
@@ -141,7 +142,7 @@ def test_the_director_enters_a_submitted_contract_on_a_date(draft, who):
 
 def test_entering_without_a_date_uses_today(draft, who):
     submitted(draft, who)
-    workflow.enter(draft, who["director"])
+    workflow.enter(draft, who["director"], justification=WHY)
     assert draft.entered_on is not None
 
 
@@ -160,13 +161,13 @@ def test_a_head_of_area_cannot_enter_a_contract(draft, who):
 
 def test_a_draft_cannot_be_entered_before_it_is_submitted(draft, who):
     with pytest.raises(WorkflowError) as error:
-        workflow.enter(draft, who["director"])
+        workflow.enter(draft, who["director"], justification=WHY)
     assert "en kladde" in error.value.message
 
 
 def test_an_entered_contract_is_locked(draft, who):
     submitted(draft, who)
-    workflow.enter(draft, who["director"])
+    workflow.enter(draft, who["director"], justification=WHY)
     goal = Goal.objects.get(contract=draft)
     goal.title = "Ændret efter indgåelse"
     with pytest.raises(ContractLocked):
@@ -199,7 +200,7 @@ def test_a_change_to_an_entered_contract_starts_a_revision_to_be_entered_again(d
     assert record.history_user == who["holder"]
     assert record.history_change_reason == "Revision 2 oprettet fra revision 1"
     workflow.submit(revision, who["holder"])
-    workflow.enter(revision, who["director"], on=dt.date(2026, 6, 1))
+    workflow.enter(revision, who["director"], on=dt.date(2026, 6, 1), justification=WHY)
     assert Contract.objects.get(pk=revision.pk).status == "entered"
     assert Contract.objects.get(pk=draft.pk).entered_on == dt.date(2026, 1, 28), "the old revision is kept"
 
@@ -227,7 +228,7 @@ def test_every_step_of_the_year_is_in_the_contracts_history(draft, who):
     workflow.submit(draft, who["holder"])
     workflow.request_changes(draft, who["head_of_area"], "Uddyb målet.")
     workflow.submit(draft, who["holder"])
-    workflow.enter(draft, who["director"], on=dt.date(2026, 1, 30))
+    workflow.enter(draft, who["director"], on=dt.date(2026, 1, 30), justification=WHY)
     workflow.close(draft, who["director"])
     steps = [(h.status, h.history_user and h.history_user.username) for h in draft.history.order_by("history_date")]
     assert steps == [
@@ -238,3 +239,32 @@ def test_every_step_of_the_year_is_in_the_contracts_history(draft, who):
         ("entered", "direktoer"),
         ("closed", "direktoer"),
     ]
+
+
+def test_a_contract_of_a_year_without_a_dus_cannot_be_entered(units, who):
+    from roedtraad.frameworks.models import Framework
+
+    Framework.objects.filter(year=2026).delete()
+    contract = contract_with_goal(units["holder"])
+    submitted(contract, who)
+    with pytest.raises(workflow.WorkflowError, match="Der er ingen DUS for 2026"):
+        workflow.enter(contract, who["director"], justification=WHY)
+    assert Contract.objects.get(pk=contract.pk).status == "submitted"
+
+
+def test_a_contract_that_misses_requirements_is_entered_only_with_the_directors_justification(draft, who):
+    submitted(draft, who)
+    with pytest.raises(workflow.WorkflowError, match="Skriv en begrundelse"):
+        workflow.enter(draft, who["director"])
+    assert Contract.objects.get(pk=draft.pk).status == "submitted"
+    workflow.enter(draft, who["director"], justification=WHY)
+    stored = Contract.objects.get(pk=draft.pk)
+    assert stored.status == "entered" and stored.entry_justification == WHY and stored.entry_unmet
+
+
+def test_the_head_of_area_recommends_a_submitted_contract_and_sending_it_back_clears_that(draft, who):
+    submitted(draft, who)
+    workflow.recommend(draft, who["head_of_area"])
+    assert Contract.objects.get(pk=draft.pk).recommended_by == who["head_of_area"]
+    workflow.request_changes(draft, who["head_of_area"], "Tilføj et måltal.")
+    assert Contract.objects.get(pk=draft.pk).recommended_on is None

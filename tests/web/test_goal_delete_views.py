@@ -9,7 +9,7 @@ from roedtraad.followup.models import Indicator
 
 
 def _delete(client, goal: Goal):
-    return client.post(reverse("goal_delete", args=[goal.pk]))
+    return client.post(reverse("goal_delete", args=[goal.pk]), {"confirmed": "yes"})
 
 
 def _deleted(goal: Goal) -> bool:

@@ -155,7 +155,7 @@ def test_a_section_of_a_deleted_goal_is_not_restored_and_the_holder_is_told_why(
     _rewrite_statement(world, goal, "Ny tekst.")
     record = _first_statement_version(goal)
     client = login("holder")
-    client.post(reverse("goal_delete", args=[goal.pk]))
+    client.post(reverse("goal_delete", args=[goal.pk]), {"confirmed": "yes"})
     history_page = client.get(reverse("contract_history", args=[goal.contract_id])).content.decode()
     assert _restore_url(goal, "section", record) not in history_page
     assert "Fortryd sletningen af målet for at kunne gendanne" in history_page

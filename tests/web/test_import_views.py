@@ -418,7 +418,7 @@ def test_once_entered_an_imported_contract_puts_its_activities_and_follow_ups_on
     client.post(reverse("imports:save", args=[draft.pk]), data)
     contract = Contract.objects.get(holder=world["own"], year=2026)
     workflow.submit(contract, world["users"]["holder"])
-    workflow.enter(contract, world["users"]["director"])
+    workflow.enter(contract, world["users"]["director"], justification="Kravene følges op i dialogen.")
     page = client.get(reverse("home")).content.decode()
     assert "Sundhedsdag 8. marts" in page.split('id="activities-heading"')[1]
     assert "ledergruppen" in page.split('id="due-heading"')[1].split("</section>")[0]

@@ -155,6 +155,10 @@ def _edit_section(world):
 # name -> world -> the valid body of its POST (the rights, not the form, decide the answer)
 BODIES = {
     "set_language": lambda w: {"language": "da", "next": "/"},
+    "contract_enter": lambda w: {"confirmed": "yes", "justification": "Følges op i dialogen."},
+    "contract_close": lambda w: {"confirmed": "yes"},
+    "contract_new_revision": lambda w: {"confirmed": "yes"},
+    "goal_delete": lambda w: {"confirmed": "yes"},
     "contract_request_changes": lambda w: {"comment": "Tilføj et måltal for sygefraværet."},
     "goal_comment": lambda w: {"text": "Godt mål – hvordan måler I det?"},
     "goal_validate": lambda w: {"_field": "title", "title": "En titel"},
@@ -185,6 +189,7 @@ RIGHTS = {
     "goal_edit": ("get", lambda w: [w["draft_goal"].pk], _expect(director=200, holder=200, **ON_DRAFT)),
     "contract_submit": ("post", lambda w: [w["draft"].pk], _expect(holder=302, **ON_DRAFT)),
     "contract_request_changes": ("post", _care_submitted, _expect(head_of_area=302, **ON_DRAFT)),
+    "contract_recommend": ("post", _care_submitted, _expect(head_of_area=302, **ON_DRAFT)),
     "contract_enter": ("post", _care_submitted, _expect(**ON_DRAFT)),
     "contract_close": ("post", lambda w: [w["entered"].pk], _expect(**ON_ENTERED)),
     "contract_new_revision": ("post", lambda w: [w["entered"].pk], _expect(other_holder=302, **ON_ENTERED)),

@@ -7,6 +7,9 @@ from django.urls import reverse
 from roedtraad.contracts.models import Contract, Goal
 from roedtraad.review.models import ChangeRequest, GoalComment
 
+# The director's written reason for entering a contract that does not meet every requirement.
+WHY = "Kravene om sygefravær følges op i årets første kontraktdialog."
+
 
 def post(client, name, pk, **data):
     return client.post(reverse(name, args=[pk]), data)
@@ -52,24 +55,30 @@ def test_holder_cannot_request_changes_on_own_contract(login, world):
 
 
 def test_director_enters_a_submitted_contract(login, world):
-    assert post(login("director"), "contract_enter", world["submitted"].pk).status_code == 302
+    assert (
+        post(login("director"), "contract_enter", world["submitted"].pk, confirmed="yes", justification=WHY).status_code
+        == 302
+    )
     assert status_of(world["submitted"]) == "entered"
 
 
 def test_head_of_area_cannot_enter(login, world):
     Contract.objects.filter(pk=world["draft"].pk).update(status="submitted")
-    assert post(login("head_of_area"), "contract_enter", world["draft"].pk).status_code == 403
+    assert (
+        post(login("head_of_area"), "contract_enter", world["draft"].pk, confirmed="yes", justification=WHY).status_code
+        == 403
+    )
 
 
 def test_other_holder_starts_a_new_revision_of_their_entered_contract(login, world):
-    response = post(login("other_holder"), "contract_new_revision", world["entered"].pk)
+    response = post(login("other_holder"), "contract_new_revision", world["entered"].pk, confirmed="yes")
     revision = Contract.objects.get(previous_revision=world["entered"])
     assert response.url == reverse("contract_detail", args=[revision.pk])
     assert revision.status == "draft" and revision.revision == 2
 
 
 def test_holder_gets_404_for_a_new_revision_of_another_holders_contract(login, world):
-    assert post(login("holder"), "contract_new_revision", world["entered"].pk).status_code == 404
+    assert post(login("holder"), "contract_new_revision", world["entered"].pk, confirmed="yes").status_code == 404
 
 
 def test_buttons_shown_match_the_rights(login, world):

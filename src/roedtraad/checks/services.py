@@ -240,3 +240,24 @@ def contract_report(contract: Contract, overlap_top: int = 10) -> dict:
     data["framework"] = run.framework.title if run.framework else None
     data["overlaps"] = [_overlap_data(o) for o in mine]
     return data
+
+
+def year_framework(contract: Contract) -> Framework | None:
+    """The DUS the contract is judged by: its own, else the year's."""
+    return contract.framework or Framework.objects.filter(year=contract.year).first()
+
+
+def unmet_requirements(contract: Contract) -> list[dict]:
+    """The requirements of the contract's DUS it does not meet (missing or partly met, a
+    person's override counted), each with its text and the reason the check gives."""
+    framework = year_framework(contract)
+    specs = requirement_specs(framework)
+    stored = Contract.objects.filter(pk=contract.pk).prefetch_related(_goals_prefetch(), "stop_doing_items").get()
+    findings = evaluate(contract_input(stored), [spec for _, spec in specs], units=units_with_aliases())
+    overrides = latest_overrides([stored])
+    unmet = []
+    for (row, spec), finding in zip(specs, findings, strict=True):
+        data = _finding_data(finding, overrides.get((stored.pk, row.pk)) if row else None)
+        if data["status"] != "met":
+            unmet.append({"slug": spec.slug, "text": spec.text, "status": data["status"], "reason": data["reason"]})
+    return unmet

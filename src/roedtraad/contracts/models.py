@@ -7,6 +7,7 @@ An entered contract is locked: its content can only change through a new revisio
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -80,6 +81,20 @@ class Contract(models.Model):
         "org.Person", verbose_name=_("direktør"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     entered_on = models.DateField(_("indgået den"), null=True, blank=True)
+    # The head of area's step between submitted and entered (cleared when sent back).
+    recommended_on = models.DateField(_("anbefalet til indgåelse den"), null=True, blank=True)
+    recommended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("anbefalet af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Entered although requirements were not met: the director's written justification and the
+    # requirements it overrode, as they stood (an override is a decision, kept with the contract).
+    entry_justification = models.TextField(_("begrundelse for indgåelse trods manglende krav"), blank=True)
+    entry_unmet = models.JSONField(_("krav der manglede ved indgåelsen"), default=list, blank=True)
     source_name = models.CharField(_("kildefil"), max_length=300, blank=True)
     import_report = models.JSONField(_("importrapport"), default=dict, blank=True)
     history = HistoricalRecords()

@@ -79,7 +79,7 @@ def _fresh(contract: Contract, user) -> Contract:
 
 
 def _sync(target: Contract, source: Contract) -> Contract:
-    for field in ("status", "entered_on"):
+    for field in ("status", "entered_on", "recommended_on", "recommended_by", "entry_justification", "entry_unmet"):
         setattr(target, field, getattr(source, field))
     return target
 
@@ -129,6 +129,7 @@ def request_changes(contract: Contract, user, comment: str) -> Contract:
     if not comment:
         raise WorkflowError(_("Skriv, hvad der skal ændres, før kontrakten sendes tilbage."))
     stored.status = ContractStatus.DRAFT
+    stored.recommended_on, stored.recommended_by = None, None
     record(stored, user, _("Ændringer ønsket: %(comment)s") % {"comment": comment})
     stored.save()
     from roedtraad.review.models import ChangeRequest
@@ -137,14 +138,54 @@ def request_changes(contract: Contract, user, comment: str) -> Contract:
     return _sync(contract, stored)
 
 
+def problems_before_entry(contract: Contract) -> tuple[list[str], list[dict]]:
+    """What stops the contract from being entered (no DUS for its year), and the requirements
+    it does not meet, which the director may override only with a written justification."""
+    from roedtraad.checks.services import unmet_requirements, year_framework  # checks builds on contracts
+
+    if year_framework(contract) is None:
+        return [
+            _("Der er ingen DUS for %(year)s: opret årets DUS, før kontrakten indgås.") % {"year": contract.year}
+        ], []
+    return [], unmet_requirements(contract)
+
+
 @transaction.atomic
-def enter(contract: Contract, user, on: dt.date | None = None) -> Contract:
-    """The director enters (indgår) a submitted contract; it is locked from now on."""
+def recommend(contract: Contract, user) -> Contract:
+    """The head of area recommends a submitted contract for entry: the director sees it is ready."""
+    stored = _fresh(contract, user)
+    _require_status(stored, ContractStatus.SUBMITTED)
+    require(user, "review", stored, _("Kun fagchefen for området eller direktøren kan anbefale kontrakten."))
+    stored.recommended_on, stored.recommended_by = timezone.localdate(), user
+    record(stored, user, _("Anbefalet til indgåelse"))
+    stored.save()
+    return _sync(contract, stored)
+
+
+@transaction.atomic
+def enter(contract: Contract, user, on: dt.date | None = None, justification: str = "") -> Contract:
+    """The director enters (indgår) a submitted contract; it is locked from now on. It needs the
+    year's DUS, and a contract that does not meet every requirement needs the director's written
+    justification, kept with the contract as the override it is."""
     stored = _fresh(contract, user)
     _require_status(stored, ContractStatus.SUBMITTED)
     require(user, "enter", stored, _("Kun direktøren kan indgå en kontrakt."))
+    blocking, unmet = problems_before_entry(stored)
+    if blocking:
+        raise WorkflowError(_("Kontrakten kan ikke indgås endnu:"), blocking)
+    justification = justification.strip()
+    if unmet and not justification:
+        raise WorkflowError(
+            _("Kontrakten opfylder ikke alle krav. Skriv en begrundelse for at indgå den alligevel:"),
+            [item["text"] for item in unmet],
+        )
     stored.status = ContractStatus.ENTERED
     stored.entered_on = on or timezone.localdate()
+    if unmet:
+        stored.entry_justification = justification
+        stored.entry_unmet = [{"slug": u["slug"], "text": u["text"], "status": u["status"]} for u in unmet]
+    # The justification and the requirements it overrode are fields of the contract, so its
+    # history keeps them with the entry.
     record(stored, user, _("Indgået den %(date)s") % {"date": stored.entered_on.strftime("%d.%m.%Y")})
     stored.save()
     from roedtraad.contracts.lineage import carry_follow_up

@@ -42,7 +42,9 @@ def contracts_to_review(user):
     if not (rights.director or rights.areas):
         return []
     q = Q() if rights.director else Q(holder_id__in=rights.areas)
-    return list(_contracts(user).filter(q, status=ContractStatus.SUBMITTED))
+    submitted = list(_contracts(user).filter(q, status=ContractStatus.SUBMITTED))
+    # The ones the head of area has recommended are ready for the director: first.
+    return sorted(submitted, key=lambda c: c.recommended_on is None)
 
 
 def follow_ups_due(user, today: dt.date | None = None):

@@ -135,6 +135,10 @@ def restore(request, pk, kind, history_id):
 @require_POST
 def delete_goal(request, pk):
     goal = _any_goal(request.user, pk)
+    if request.POST.get("confirmed") != "yes" and access.can(request.user, "edit", goal.contract):
+        from roedtraad.web.workflow_views import confirmation_page
+
+        return confirmation_page(request, goal.contract, "delete_goal", goal=goal)
     if not _refuse_locked(request, goal) and _run(request, editing.soft_delete_goal, goal.pk, request.user):
         return redirect(reverse("contract_detail", args=[goal.contract_id]) + f"?slettet={goal.pk}#slettede-maal")
     return redirect("goal_detail", goal.pk)

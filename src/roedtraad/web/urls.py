@@ -36,6 +36,7 @@ urlpatterns = [
     path("checks/", include("roedtraad.checks.urls")),
     path("contracts/<int:pk>/submit/", workflow_views.submit, name="contract_submit"),
     path("contracts/<int:pk>/request-changes/", workflow_views.request_changes, name="contract_request_changes"),
+    path("contracts/<int:pk>/recommend/", workflow_views.recommend, name="contract_recommend"),
     path("contracts/<int:pk>/enter/", workflow_views.enter, name="contract_enter"),
     path("contracts/<int:pk>/close/", workflow_views.close, name="contract_close"),
     path("contracts/<int:pk>/new-revision/", workflow_views.new_revision, name="contract_new_revision"),

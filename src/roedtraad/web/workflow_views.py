@@ -11,6 +11,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -32,11 +34,16 @@ def _run(request, step, *args):
         return None, exc
 
 
-def _contract_step(step, done_message):
+def _contract_step(step, done_message, confirm: str = ""):
+    """A view for a workflow step. `confirm` names the action of a decision: a user who may take
+    it is shown its confirmation page first (a user who may not gets the step's own refusal)."""
+
     @login_required
     @require_POST
     def view(request, pk):
         contract = access.contract_for_user(request.user, pk)
+        if confirm and access.can(request.user, confirm, contract) and not confirmed(request):
+            return confirmation_page(request, contract, confirm)
         result, error = _run(request, step, contract, request.user)
         if error is None:
             messages.success(request, done_message())
@@ -49,9 +56,55 @@ def _contract_step(step, done_message):
 
 
 submit = _contract_step(workflow.submit, lambda: _("Kontrakten er indsendt til fagchefen."))
-enter = _contract_step(workflow.enter, lambda: _("Kontrakten er indgået og låst."))
-close = _contract_step(workflow.close, lambda: _("Kontrakten er afsluttet."))
-new_revision = _contract_step(workflow.start_revision, lambda: _("En ny revision er oprettet som kladde."))
+recommend = _contract_step(workflow.recommend, lambda: _("Kontrakten er anbefalet til indgåelse hos direktøren."))
+
+
+def confirmed(request) -> bool:
+    """A decision is taken only from its confirmation page (its form sends `confirmed`)."""
+    return request.POST.get("confirmed") == "yes"
+
+
+def confirmation_page(request, contract, step: str, status: int = 200, **extra):
+    """The page that says what the step will do, with the button that does it and a way back."""
+    context = {"contract": contract, "step": step, "crumbs": _crumbs(contract), "today": timezone.localdate(), **extra}
+    return render(request, "web/confirm_step.html", context, status=status)
+
+
+def _crumbs(contract) -> list[dict]:
+    return [
+        {"label": _("Kontrakter"), "url": reverse("contract_list")},
+        {"label": str(contract), "url": reverse("contract_detail", args=[contract.pk])},
+        {"label": _("Bekræft")},
+    ]
+
+
+@login_required
+@require_POST
+def enter(request, pk):
+    """Entering locks the contract for the year: the director confirms it, and a contract that
+    does not meet every requirement is entered only with a written justification."""
+    contract = access.contract_for_user(request.user, pk)
+    justification = request.POST.get("justification", "")
+    may = access.can(request.user, "enter", contract)  # otherwise the step itself says why not
+    blocking, unmet = workflow.problems_before_entry(contract) if may else ([], [])
+    if may and (not confirmed(request) or blocking or (unmet and not justification.strip())):
+        error = (
+            _("Skriv begrundelsen for at indgå kontrakten, selv om kravene ikke er opfyldt.")
+            if (confirmed(request) and unmet and not blocking)
+            else ""
+        )
+        extra = {"blocking": blocking, "unmet": unmet, "justification": justification, "error": error}
+        return confirmation_page(request, contract, "enter", status=400 if error else 200, **extra)
+    _result, problem = _run(request, workflow.enter, contract, request.user, None, justification)
+    if problem is None:
+        messages.success(request, _("Kontrakten er indgået og låst."))
+    return redirect("contract_detail", contract.pk)
+
+
+close = _contract_step(workflow.close, lambda: _("Kontrakten er afsluttet."), confirm="close")
+new_revision = _contract_step(
+    workflow.start_revision, lambda: _("En ny revision er oprettet som kladde."), confirm="new_revision"
+)
 
 
 @login_required
