@@ -4,7 +4,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from roedtraad.followup.models import FollowUpEntry, Indicator, Measurement, PlannedFollowUp, Target
+from roedtraad.followup.models import (
+    FollowUpEntry,
+    Indicator,
+    Measurement,
+    MeasurementUpload,
+    PlannedFollowUp,
+    Target,
+)
 
 CHANGED_MEANWHILE = gettext_lazy(
     "Rækken er blevet ændret af en anden, siden du åbnede den. Åbn den igen for at se den gemte udgave."
@@ -82,3 +89,23 @@ class PlannedFollowUpAdmin(admin.ModelAdmin):
     search_fields = ["forum", "description", "contract__holder__name"]
     list_select_related = ["contract", "contract__holder", "goal"]
     raw_id_fields = ["contract", "goal"]
+
+
+@admin.register(MeasurementUpload)
+class MeasurementUploadAdmin(admin.ModelAdmin):
+    """Uploaded measurement files, read only: they are changed through their preview page, and
+    the file's bytes are never shown (an unsaved file may hold what it was refused for)."""
+
+    list_display = ["filename", "owner", "status", "progress", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["filename", "owner__username"]
+    list_select_related = ["owner"]
+    exclude = ["data"]
+    readonly_fields = ["owner", "filename", "status", "progress", "step", "mapping", "aliases", "key", "preview"]
+    readonly_fields += ["result", "error", "created_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
