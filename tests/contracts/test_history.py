@@ -173,3 +173,33 @@ def test_restoring_the_version_saved_at_deletion_does_not_delete_the_goal_again(
     undo_delete_goal(goal.pk, who["holder"])
     restore(deleted_version, who["holder"])
     assert Goal.objects.get(pk=goal.pk).deleted_at is None
+
+
+def _revision_with_two_sections(goal, who):
+    GoalSection.objects.create(goal=goal, key="baggrund", text="Fraværet er steget i to år.")
+    workflow.submit(goal.contract, who["holder"])
+    workflow.enter(goal.contract, who["director"], on=dt.date(2026, 1, 28), justification=WHY)
+    revision = workflow.start_revision(goal.contract, who["holder"])
+    return revision, revision.goals.get()
+
+
+def test_a_revisions_history_starts_from_the_entered_text_and_shows_only_the_edited_words(goal, who):
+    revision, copy = _revision_with_two_sections(goal, who)
+    save_goal(
+        copy.pk, who["holder"], expected_version=1, sections={"udviklingsmaal": "Sygefraværet nedbringes til 4 %."}
+    )
+    changes = contract_history(revision)
+    assert [(c.subject, c.kind) for c in changes] == [
+        ("Afsnittet “Udviklingsmål”", "changed"),
+        ("Kontrakten", "created"),
+    ], "the untouched section and the copied goal are not listed"
+    edited = changes[0].fields[0]
+    assert [c for c in edited.chunks if c.op != "equal"] == [Chunk("delete", "5"), Chunk("insert", "4")]
+    assert changes[1].reason == "Revision 2 oprettet fra revision 1" and changes[1].fields == []
+    assert changes[1].who == "holder"
+
+
+def test_a_revised_goals_history_shows_the_copy_as_one_line(goal, who):
+    _revision, copy = _revision_with_two_sections(goal, who)
+    changes = goal_history(copy)
+    assert [(c.subject, c.kind, c.fields) for c in changes] == [("Mål 1", "created", [])]

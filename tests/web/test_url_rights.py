@@ -203,6 +203,7 @@ RIGHTS = {
     "comment_resolve": ("post", _comment, _expect(head_of_area=302, holder=302, **ON_DRAFT)),
     "goal_history": ("get", lambda w: [w["draft_goal"].pk], _draft()),
     "contract_history": ("get", lambda w: [w["draft"].pk], _draft()),
+    "contract_compare": ("get", lambda w: [w["draft"].pk], _draft()),
     "goal_restore": ("post", _goal_version, _expect(holder=302, **ON_DRAFT)),
     "goal_delete": ("post", lambda w: [w["draft_goal"].pk], _expect(holder=302, **ON_DRAFT)),
     "goal_undo_delete": ("post", _deleted_goal, _expect(holder=302, **ON_DRAFT)),
@@ -350,6 +351,7 @@ WRITES = {
         _expect(director=302, head_of_area=302, other_holder=302, **ON_ENTERED),
     ),
     "follow_up_edit": (_own_follow_up, _follow_up, _expect(other_holder=302, director=403, **ON_ENTERED)),
+    "notifications:settings": (lambda w: [], lambda w: {"kinds": ["submitted"]}, dict.fromkeys(ROLES, 302)),
 }
 WRITES["stop_doing_add"] = (WRITES["stop_doing_add"][0], WRITES["stop_doing_add"][1], _EDITED | {"director": 302})
 

@@ -9,8 +9,6 @@ any logic of its own. `restore` brings an earlier version back as a new change.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,9 +20,9 @@ from django.utils.translation import gettext as _
 from roedtraad.contracts.editing import Locked, editable_goal
 from roedtraad.contracts.models import Activity, Contract, ContractLocked, Goal, GoalPartner, GoalSection, StopDoingItem
 from roedtraad.contracts.workflow import WorkflowError, record
+from roedtraad.core.compare.textdiff import Chunk, word_diff
 from roedtraad.core.sections import heading_for
 
-TOKENS = re.compile(r"\s+|\d+(?:[.,]\d+)*%?|\w+|[^\w\s]")  # "4,5" and "8,22" stay one word
 SHOWN_FIELDS = {
     Contract: ("status", "title", "introduction", "kind", "entered_on", "revision"),
     Goal: ("number", "title", "scope", "multi_year", "deleted_at"),
@@ -34,12 +32,6 @@ SHOWN_FIELDS = {
     StopDoingItem: ("text",),
 }
 KINDS = {"+": "created", "~": "changed", "-": "deleted"}
-
-
-@dataclass(frozen=True)
-class Chunk:
-    op: str  # "equal", "delete" or "insert"
-    text: str
 
 
 @dataclass(frozen=True)
@@ -61,29 +53,6 @@ class Change:
     fields: list[FieldChange] = field(default_factory=list)
     record: Any = None  # the historical record, for `restore`
     restorable: bool = False
-
-
-def word_diff(before: str, after: str) -> list[Chunk]:
-    """The changes from `before` to `after` word by word; adjacent chunks of one kind are joined."""
-    old, new = TOKENS.findall(before or ""), TOKENS.findall(after or "")
-    chunks: list[Chunk] = []
-
-    def add(op: str, tokens: list[str]) -> None:
-        text = "".join(tokens)
-        if not text:
-            return
-        if chunks and chunks[-1].op == op:
-            chunks[-1] = Chunk(op, chunks[-1].text + text)
-        else:
-            chunks.append(Chunk(op, text))
-
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if tag == "equal":
-            add("equal", old[i1:i2])
-            continue
-        add("delete", old[i1:i2])
-        add("insert", new[j1:j2])
-    return chunks
 
 
 def _user_name(user) -> str:
@@ -162,8 +131,20 @@ def _short(text: str, length: int = 60) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-def _changes(model, records, restorable: bool) -> list[Change]:
-    """Changes of one model's records (any number of objects), oldest record of each object first."""
+def copy_reason_of(contract: Contract) -> str | None:
+    """The reason the copied rows of a revision carry (None for a first revision)."""
+    if contract.previous_revision_id is None:
+        return None
+    first = Contract.history.filter(id=contract.pk, history_type="+").values_list("history_change_reason", flat=True)
+    return first.first() or None
+
+
+def _changes(model, records, restorable: bool, copied: str | None = None, show_copies: bool = False) -> list[Change]:
+    """Changes of one model's records (any number of objects), oldest record of each object first.
+
+    `copied` is the reason of a revision's copy: those records are where the revision starts, so
+    they are compared against but not listed (with `show_copies`, listed as one line without fields).
+    """
     changes: list[Change] = []
     previous: dict[int, Any] = {}  # the last historical record of each object
     related = [n for n in SHOWN_FIELDS[model] if model._meta.get_field(n).is_relation]
@@ -175,6 +156,10 @@ def _changes(model, records, restorable: bool) -> list[Change]:
         kind = KINDS[rec.history_type]
         if kind == "changed" and not fields:
             continue
+        if copied and kind == "created" and rec.history_change_reason == copied:
+            if not show_copies:
+                continue
+            fields = []
         changes.append(
             Change(
                 when=rec.history_date,
@@ -196,22 +181,29 @@ def _newest_first(changes: list[Change]) -> list[Change]:
 
 def goal_history(goal: Goal) -> list[Change]:
     """Changes of the goal, its sections, partners and activities, newest first."""
-    changes = _changes(Goal, Goal.history.filter(id=goal.pk), restorable=True)
-    changes += _changes(GoalSection, GoalSection.history.filter(goal_id=goal.pk), restorable=True)
-    changes += _changes(GoalPartner, GoalPartner.history.filter(goal_id=goal.pk), restorable=False)
-    changes += _changes(Activity, Activity.history.filter(goal_id=goal.pk), restorable=False)
+    copied = copy_reason_of(goal.contract)
+    changes = _changes(Goal, Goal.history.filter(id=goal.pk), restorable=True, copied=copied, show_copies=True)
+    changes += _changes(GoalSection, GoalSection.history.filter(goal_id=goal.pk), restorable=True, copied=copied)
+    changes += _changes(GoalPartner, GoalPartner.history.filter(goal_id=goal.pk), restorable=False, copied=copied)
+    changes += _changes(Activity, Activity.history.filter(goal_id=goal.pk), restorable=False, copied=copied)
     return _newest_first(changes)
 
 
 def contract_history(contract: Contract) -> list[Change]:
-    """Changes of the contract, all its goals (deleted ones too) and its stop-doing items, newest first."""
+    """Changes of the contract, all its goals (deleted ones too) and its stop-doing items, newest first;
+    a revision's copy of the entered contract is one line, the contract's creation."""
+    copied = copy_reason_of(contract)
     goal_ids = list(Goal.history.filter(contract_id=contract.pk).values_list("id", flat=True).distinct())
-    changes = _changes(Contract, Contract.history.filter(id=contract.pk), restorable=False)
-    changes += _changes(Goal, Goal.history.filter(id__in=goal_ids), restorable=True)
-    changes += _changes(GoalSection, GoalSection.history.filter(goal_id__in=goal_ids), restorable=True)
-    changes += _changes(GoalPartner, GoalPartner.history.filter(goal_id__in=goal_ids), restorable=False)
-    changes += _changes(Activity, Activity.history.filter(goal_id__in=goal_ids), restorable=False)
-    changes += _changes(StopDoingItem, StopDoingItem.history.filter(contract_id=contract.pk), restorable=False)
+    changes = _changes(
+        Contract, Contract.history.filter(id=contract.pk), restorable=False, copied=copied, show_copies=True
+    )
+    by_goal = {"goal_id__in": goal_ids}
+    changes += _changes(Goal, Goal.history.filter(id__in=goal_ids), restorable=True, copied=copied)
+    changes += _changes(GoalSection, GoalSection.history.filter(**by_goal), restorable=True, copied=copied)
+    changes += _changes(GoalPartner, GoalPartner.history.filter(**by_goal), restorable=False, copied=copied)
+    changes += _changes(Activity, Activity.history.filter(**by_goal), restorable=False, copied=copied)
+    stop_doing = StopDoingItem.history.filter(contract_id=contract.pk)
+    changes += _changes(StopDoingItem, stop_doing, restorable=False, copied=copied)
     return _newest_first(changes)
 
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from roedtraad.contracts.errors import WorkflowError
-from roedtraad.contracts.models import Contract, ContractStatus
+from roedtraad.contracts.models import Contract, ContractStatus, Goal
 from roedtraad.rights import can, can_read, rights_for
 
 REASON_LENGTH = 100  # django-simple-history's history_change_reason is a CharField(100)
@@ -219,15 +219,14 @@ def start_revision(contract: Contract, user) -> Contract:
         )
     require(user, "new_revision", stored, _("Kun kontraktholderen eller direktøren kan ændre en indgået kontrakt."))
     revision = stored.new_revision()
-    reason = _reason(
-        _("Revision %(number)s oprettet fra revision %(previous)s")
-        % {
-            "number": revision.revision,
-            "previous": stored.revision,
-        }
-    )
     history_user = user if getattr(user, "is_authenticated", False) else None
-    revision.history.update(history_user=history_user, history_change_reason=reason)
-    for goal in revision.goals.all():
-        goal.history.update(history_user=history_user, history_change_reason=reason)
+    # The copy's records carry its reason already (contracts.revision); here they get the user.
+    from roedtraad.contracts.models import Activity, GoalPartner, GoalSection, StopDoingItem
+
+    goal_ids = list(revision.goals.values_list("pk", flat=True))
+    revision.history.update(history_user=history_user)
+    Goal.history.filter(id__in=goal_ids).update(history_user=history_user)
+    for model in (GoalSection, GoalPartner, Activity):
+        model.history.filter(goal_id__in=goal_ids).update(history_user=history_user)
+    StopDoingItem.history.filter(contract_id=revision.pk).update(history_user=history_user)
     return revision

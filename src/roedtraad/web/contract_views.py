@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from roedtraad.contracts import lineage
+from roedtraad.contracts.compare import compare_revisions, compared_revision
 from roedtraad.contracts.models import Goal
 from roedtraad.core.followup.rollup import Rolled
 from roedtraad.core.sections import section_order
@@ -138,9 +139,18 @@ def contract_detail(request, pk):
         "change_requests": contract.change_requests.select_related("author__person"),
         "people": _people(request.user, contract),
         "deleted_goals": _deleted_goals(request, contract),
+        "compared": comparison_for(request.user, contract),
         "crumbs": [{"label": _("Kontrakter"), "url": reverse("contract_list")}, {"label": str(contract)}],
     }
     return render(request, "web/contract_detail.html", context)
+
+
+def comparison_for(user, contract) -> dict | None:
+    """The comparison of a revision with the revision before it, if the user may read both."""
+    before = compared_revision(contract)
+    if before is None or not access.can_read(user, before):
+        return None
+    return {"before": before, "comparison": compare_revisions(before, contract)}
 
 
 def _deleted_goals(request, contract) -> dict:

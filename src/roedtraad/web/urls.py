@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from roedtraad.web import (
+    compare_views,
     contract_views,
     editor,
     followup_views,
@@ -44,6 +45,7 @@ urlpatterns = [
     path("goals/<int:pk>/edit/validate/", editor.goal_validate, name="goal_validate"),
     path("goals/<int:pk>/history/", history_views.goal_history, name="goal_history"),
     path("contracts/<int:pk>/history/", history_views.contract_history, name="contract_history"),
+    path("contracts/<int:pk>/compare/", compare_views.contract_compare, name="contract_compare"),
     path(
         "goals/<int:pk>/history/<str:kind>/<int:history_id>/restore/",
         history_views.restore,
