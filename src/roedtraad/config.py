@@ -180,3 +180,46 @@ def oidc() -> dict[str, object]:
     settings["OIDC_RP_SIGN_ALGO"] = algorithm
     settings["OIDC_RP_SCOPES"] = os.environ.get("OIDC_RP_SCOPES", "").strip() or "openid email profile"
     return settings
+
+
+def text(name: str, default: str = "") -> str:
+    """A setting taken as it is written (a password may hold commas and spaces inside)."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    return raw.strip()
+
+
+def base_url() -> str:
+    """ROEDTRAAD_BASE_URL: where users reach Rødtråd, for the links in e-mails (no trailing slash)."""
+    value = text("ROEDTRAAD_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+    scheme, _sep, rest = value.partition("://")
+    if scheme not in {"http", "https"} or not rest.split("/")[0]:
+        raise ConfigError(f"ROEDTRAAD_BASE_URL must be an http:// or https:// address, not {value!r}")
+    return value
+
+
+def email() -> dict[str, object]:
+    """E-mail (Django's names): SMTP when EMAIL_HOST is set, else the mails are written to the
+    console, as in development."""
+    host = text("EMAIL_HOST")
+    settings: dict[str, object] = {
+        "DEFAULT_FROM_EMAIL": text("DEFAULT_FROM_EMAIL", "roedtraad@localhost"),
+        "EMAIL_TIMEOUT": integer("EMAIL_TIMEOUT", 10),
+    }
+    if not host:
+        smtp = ("EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD", "EMAIL_USE_TLS")
+        stray = [name for name in smtp if os.environ.get(name)]
+        if stray:
+            raise ConfigError(f"EMAIL_HOST is required when {stray[0]} is set")
+        return {**settings, "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    use_tls = flag("EMAIL_USE_TLS", default=False)
+    return {
+        **settings,
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": host,
+        "EMAIL_PORT": integer("EMAIL_PORT", 587 if use_tls else 25),
+        "EMAIL_HOST_USER": text("EMAIL_HOST_USER"),
+        "EMAIL_HOST_PASSWORD": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "EMAIL_USE_TLS": use_tls,
+    }

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "roedtraad.followup",
     "roedtraad.checks",
     "roedtraad.review",
+    "roedtraad.notifications",
     "roedtraad.accounts",
     "axes",
     "roedtraad.imports",
@@ -173,6 +174,12 @@ ROEDTRAAD_STATUS_RELATIVE_MARGIN = config.number("ROEDTRAAD_STATUS_RELATIVE_MARG
 ROEDTRAAD_SITE_NAME = config.listing("ROEDTRAAD_SITE_NAME", ["Rødtråd"])[0]
 ROEDTRAAD_ACCESSIBILITY_URL = config.listing("ROEDTRAAD_ACCESSIBILITY_URL", [""])[0]
 ROEDTRAAD_PUBLIC_VIEW = config.flag("ROEDTRAAD_PUBLIC_VIEW", default=False)
+
+# E-mail notifications (roedtraad/notifications): SMTP from EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
+# EMAIL_HOST_PASSWORD and EMAIL_USE_TLS; without EMAIL_HOST the mails are written to the console.
+# DEFAULT_FROM_EMAIL is the sender; the links in the mails start with ROEDTRAAD_BASE_URL.
+globals().update(config.email())
+ROEDTRAAD_BASE_URL = config.base_url()
 
 # Rendered read pages per user, kept in each app server's memory until the data changes
 # (roedtraad/web/pagecache.py); a shared cache is not needed because the key comes from the database.

@@ -245,6 +245,9 @@ RIGHTS = {
     # The public pages exist only while the public view is on (test_the_public_view_*).
     "public_index": ("get", None, dict.fromkeys(ROLES, 404)),
     "public_year": ("get", lambda w: [w["entered"].year], dict.fromkeys(ROLES, 404)),
+    # Every logged-in user has an outbox (their own notifications; the director's: all) and chooses their e-mails.
+    "notifications:outbox": ("get", None, LOGIN_FIRST),
+    "notifications:settings": ("get", None, LOGIN_FIRST),
 }
 # Whole namespaces: the Django admin is for staff only (none of the roles is staff).
 NAMESPACES = {"admin": ("get", None, dict.fromkeys(ROLES, 302))}

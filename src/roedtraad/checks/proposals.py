@@ -25,6 +25,7 @@ from roedtraad.checks.models import ProposalStatus, SharedGoalProposal
 from roedtraad.contracts.editing import Locked
 from roedtraad.contracts.models import ContractLocked, ContractStatus, Goal, GoalPartner, GoalScope
 from roedtraad.contracts.workflow import NotAllowed, WorkflowError, record
+from roedtraad.notifications import services as notify
 
 NOTE_MAX = 1000
 SUBMITTED_MESSAGE = _lazy(
@@ -130,7 +131,9 @@ def propose(user, goal_a: Goal, goal_b: Goal, note: str = "") -> SharedGoalPropo
     first, second = sorted((goal_a, goal_b), key=lambda g: g.pk)
     try:
         with transaction.atomic():
-            return SharedGoalProposal.objects.create(goal_a=first, goal_b=second, proposed_by=user, note=note)
+            proposal = SharedGoalProposal.objects.create(goal_a=first, goal_b=second, proposed_by=user, note=note)
+            notify.proposal_waiting(proposal, user)  # the two holders, mailed when it commits
+            return proposal
     except IntegrityError as exc:  # the partial unique constraint: one open proposal per pair
         raise WorkflowError(_("Der er allerede et åbent forslag om fælles mål for de to mål.")) from exc
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from roedtraad.contracts.errors import WorkflowError
 from roedtraad.contracts.models import Contract, ContractStatus, Goal
+from roedtraad.notifications import services as notify
 from roedtraad.rights import can, can_read, rights_for
 
 REASON_LENGTH = 100  # django-simple-history's history_change_reason is a CharField(100)
@@ -116,6 +117,7 @@ def submit(contract: Contract, user) -> Contract:
     stored.status = ContractStatus.SUBMITTED
     record(stored, user, _("Indsendt til godkendelse"))
     stored.save()
+    notify.contract_submitted(stored, user)  # mailed when the step commits
     return _sync(contract, stored)
 
 
@@ -135,6 +137,7 @@ def request_changes(contract: Contract, user, comment: str) -> Contract:
     from roedtraad.review.models import ChangeRequest
 
     ChangeRequest.objects.create(contract=stored, author=user, text=comment)
+    notify.contract_sent_back(stored, user, comment)  # mailed when the step commits
     return _sync(contract, stored)
 
 
@@ -159,6 +162,7 @@ def recommend(contract: Contract, user) -> Contract:
     stored.recommended_on, stored.recommended_by = timezone.localdate(), user
     record(stored, user, _("Anbefalet til indgåelse"))
     stored.save()
+    notify.contract_recommended(stored, user)  # mailed when the step commits
     return _sync(contract, stored)
 
 
@@ -191,6 +195,7 @@ def enter(contract: Contract, user, on: dt.date | None = None, justification: st
     from roedtraad.contracts.lineage import carry_follow_up
 
     carry_follow_up(stored)  # a revision takes over the year's figures and follow-up
+    notify.contract_entered(stored, user)  # mailed when the step commits
     return _sync(contract, stored)
 
 

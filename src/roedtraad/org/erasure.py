@@ -20,7 +20,18 @@ from django.utils import timezone
 from roedtraad.core.redact import name_pattern
 
 # Apps whose rows hold what people wrote or what is recorded about them.
-APPS = {"org", "contracts", "followup", "frameworks", "review", "checks", "imports", "auth", "accounts"}
+APPS = {
+    "org",
+    "contracts",
+    "followup",
+    "frameworks",
+    "review",
+    "checks",
+    "imports",
+    "auth",
+    "accounts",
+    "notifications",
+}
 TEXT_FIELDS = (models.CharField, models.TextField, models.EmailField)
 
 

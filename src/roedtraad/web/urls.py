@@ -35,6 +35,7 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("import/", include("roedtraad.imports.urls")),
     path("checks/", include("roedtraad.checks.urls")),
+    path("notifikationer/", include("roedtraad.notifications.urls")),
     path("contracts/<int:pk>/submit/", workflow_views.submit, name="contract_submit"),
     path("contracts/<int:pk>/request-changes/", workflow_views.request_changes, name="contract_request_changes"),
     path("contracts/<int:pk>/recommend/", workflow_views.recommend, name="contract_recommend"),
