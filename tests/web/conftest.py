@@ -108,3 +108,24 @@ def login(client, world):
         return client
 
     return _login
+
+
+def add_night_cover_goals(world: World) -> dict[str, Goal]:
+    """A goal on a topic the DUS does not ask of everybody (a shared pool of night-shift cover)
+    in each of the three contracts, so that the overlap list shows them as pairs."""
+    goals = {}
+    for key in ("draft", "entered", "submitted"):
+        contract = Contract.objects.filter(pk=world[key].pk)
+        status = world[key].status
+        contract.update(status="draft")  # locked contracts: the goals were written before entry
+        goal = Goal.objects.create(
+            contract=world[key], number=2, title=f"Vikarkorps til nattevagter i {world[key].holder}"
+        )
+        GoalSection.objects.create(
+            goal=goal,
+            key="udviklingsmaal",
+            text="Et vikarkorps dækker nattevagterne, så nattevagter ikke står alene ved akutte vikarbehov.",
+        )
+        contract.update(status=status)
+        goals[key] = goal
+    return goals

@@ -12,6 +12,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from tests.web.conftest import add_night_cover_goals
 
 from roedtraad.checks.models import RequirementOverride
 from roedtraad.checks.services import contract_report, ensure_requirements
@@ -196,9 +197,12 @@ def test_a_holder_sees_only_their_own_edges_in_the_network(login, world):
 def test_the_overlap_list_shows_similar_goals_and_marks_shared_pairs(login, world):
     make_shared_goal(world)
     client = login("director")
+    add_night_cover_goals(world)
     page = client.get(reverse("checks:overlaps"), {"year": YEAR}).content.decode()
-    assert "Lavt sygefravær i Solsikken" in page and "Allerede fælles mål" in page
-    assert "Fælles ord" in page and "<q>" in page
+    assert "Lavt sygefravær i Solsikken" in page and "Allerede fælles mål" in page, "a shared pair is never folded"
+    assert "Vikarkorps til nattevagter i Nordskolen" in page
+    assert "Begge mål handler om «" in page and "«vikarkorps»" in page and "<q>" in page
+    assert "Lighed 0," not in page and ("Høj lighed" in page or "Nogen lighed" in page)
     hidden = client.get(reverse("checks:overlaps"), {"year": YEAR, "hide_shared": "on"}).content.decode()
     assert "Allerede fælles mål</span>" not in hidden and "Nordskolen" in hidden
     strict = client.get(reverse("checks:overlaps"), {"year": YEAR, "min_score": "1"}).content.decode()
@@ -206,14 +210,16 @@ def test_the_overlap_list_shows_similar_goals_and_marks_shared_pairs(login, worl
 
 
 def test_the_overlap_list_filters_by_holder(login, world):
+    add_night_cover_goals(world)
     page = login("director").get(reverse("checks:overlaps"), {"year": YEAR, "holder": world["far"].pk})
     rows = page.content.decode().split("<tbody>")[1]
     assert rows.count("<tr") == rows.count('<span class="small-text">Nordskolen</span>') > 0
 
 
 def test_a_holders_checks_report_shows_overlaps_only_with_goals_the_holder_may_see(login, world):
+    add_night_cover_goals(world)
     director_page = login("director").get(report_url(world["draft"])).content.decode()
-    assert "Nordskolen mål 1" in director_page.split('id="overlap"')[1]
+    assert "Nordskolen mål 2" in director_page.split('id="overlap"')[1]
     holder_page = login("holder").get(report_url(world["draft"])).content.decode()
     assert "Nordskolen mål" not in holder_page.split('id="overlap"')[1]
 
@@ -317,3 +323,37 @@ def test_the_checks_report_is_not_public_even_with_the_public_view_on(client, wo
     settings.ROEDTRAAD_PUBLIC_VIEW = True
     response = client.get(report_url(world["entered"]))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+# Requirements by name ----------------------------------------------------------------------
+
+CATALOGUE_NAMES = ["Holde op med", "Sygefravær", "God modtagelse af nye kolleger", "Fælles mål"]
+SLUGS_AS_LABELS = [">holde-op-med<", ">sygefravaer<", ">faelles-maal<", ">god-modtagelse<"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        lambda w: reverse("checks:matrix") + f"?year={YEAR}",
+        lambda w: report_url(w["draft"]),
+        lambda w: reverse("checks:requirements") + f"?year={YEAR}",
+    ],
+    ids=["matrix", "report", "requirements"],
+)
+def test_every_requirement_shown_on_a_page_shows_its_name_not_its_slug(login, world, page):
+    ensure_requirements(world["draft"].framework)
+    html = login("director").get(page(world)).content.decode()
+    assert all(name in html for name in CATALOGUE_NAMES)
+    assert not [slug for slug in SLUGS_AS_LABELS if slug in html]
+
+
+def test_the_requirement_list_is_numbered_from_one(login, world):
+    ensure_requirements(world["draft"].framework)
+    html = login("director").get(reverse("checks:requirements") + f"?year={YEAR}").content.decode()
+    assert "<td>1</td>" in html and "<td>0</td>" not in html
+
+
+def test_a_missing_requirement_says_what_would_meet_it(login, world):
+    html = login("holder").get(report_url(world["draft"])).content.decode()
+    row = html.split('id="krav-holde-op-med"')[1].split("</tr>")[0]
+    assert "Sådan opfyldes kravet" in row and "»Hold op med«" in row

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from tests.web.conftest import add_night_cover_goals
 
 from roedtraad.checks.models import SharedGoalProposal
 from roedtraad.contracts.models import Contract, Goal, GoalScope
@@ -147,12 +148,22 @@ def test_the_overlap_list_marks_a_pair_with_an_open_proposal(login, world):
 
 
 def test_the_overlap_page_offers_the_proposal_and_then_marks_the_pair(login, world):
+    night = add_night_cover_goals(world)
     url = reverse("checks:overlaps") + f"?year={world['draft'].year}"
-    propose = _propose_url(*sorted((world["draft_goal"], world["entered_goal"]), key=lambda g: g.pk))
+    a, b = sorted((night["draft"], night["entered"]), key=lambda g: g.pk)
     page = login("head_of_area").get(url).content.decode()
-    offered = propose in page or _propose_url(world["entered_goal"], world["draft_goal"]) in page
-    assert offered and "Foreslået som fælles mål" not in page
+    assert _propose_url(a, b) in page or _propose_url(b, a) in page
+    assert "Foreslået som fælles mål" not in page
     assert "Foreslå fælles mål" not in login("reader").get(url).content.decode()
-    _open(world)
+    SharedGoalProposal.objects.create(goal_a=a, goal_b=b, proposed_by=world["users"]["head_of_area"], note="Ét korps.")
     page = login("head_of_area").get(url).content.decode()
-    assert "Foreslået som fælles mål" in page and propose not in page
+    assert "Foreslået som fælles mål" in page and _propose_url(a, b) not in page
+
+
+def test_goals_on_a_topic_the_dus_asks_of_everybody_are_one_row_without_a_proposal(login, world):
+    url = reverse("checks:overlaps") + f"?year={world['draft'].year}"
+    page = login("director").get(url).content.decode()
+    topics = page.split("Emner som DUS'en beder alle kontrakter om")[1]
+    assert "<strong>Sygefravær</strong>: 3 kontrakter har mål om det" in topics
+    assert _propose_url(world["draft_goal"], world["entered_goal"]) not in page
+    assert _propose_url(world["entered_goal"], world["draft_goal"]) not in page

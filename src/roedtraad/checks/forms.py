@@ -176,7 +176,7 @@ class RequirementForm(forms.ModelForm):
 
     class Meta:
         model = Requirement
-        fields = ["slug", "text", "help_text", "order"]
+        fields = ["name", "slug", "text", "help_text", "order"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "help_text": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, framework, **kwargs):
@@ -194,7 +194,7 @@ class RequirementForm(forms.ModelForm):
         _style(self)
 
     def fieldsets(self) -> list[tuple[str | Promise, list]]:
-        first = ["slug", "text", "help_text", "order"]
+        first = ["name", "slug", "text", "help_text", "order"]
         return [(_("Kravet"), [self[n] for n in first]), (_("Sådan bedømmes kravet"), [self[n] for n in RULE_FIELDS])]
 
     def clean_slug(self):

@@ -18,8 +18,9 @@ from roedtraad.checks.models import RequirementOverride
 from roedtraad.contracts.lineage import revisions_in_force
 from roedtraad.contracts.models import Contract, Goal
 from roedtraad.core.rules.catalogue import RequirementSpec, default_requirements
-from roedtraad.core.rules.evaluate import ContractInput, Finding, GoalInput, IndicatorInput, evaluate
+from roedtraad.core.rules.evaluate import ContractInput, Finding, GoalInput, IndicatorInput, evaluate, goal_topics
 from roedtraad.core.rules.overlap import Overlap, find_overlaps
+from roedtraad.core.rules.overlap_topics import band, group_overlaps
 from roedtraad.core.rules.shared import SharedGoal, check_shared, linked_pairs
 from roedtraad.frameworks.models import Framework, Requirement
 from roedtraad.org.names import UnitNames
@@ -35,7 +36,12 @@ def ensure_requirements(framework: Framework) -> list[Requirement]:
     for spec in default_requirements():
         if spec.slug not in existing:
             existing[spec.slug] = Requirement.objects.create(
-                framework=framework, slug=spec.slug, text=spec.text, order=spec.order, judged_by=spec.judged_by
+                framework=framework,
+                slug=spec.slug,
+                name=spec.name,
+                text=spec.text,
+                order=spec.order,
+                judged_by=spec.judged_by,
             )
     return sorted(existing.values(), key=lambda r: (r.order, r.slug))
 
@@ -45,8 +51,21 @@ def requirement_specs(framework: Framework | None) -> list[tuple[Requirement | N
     rows = list(framework.requirements.filter(retired_at__isnull=True)) if framework else []
     if not rows:
         return [(None, spec) for spec in default_requirements()]
-    catalogue = {s.slug: s.judged_by for s in default_requirements()}
-    return [(r, RequirementSpec(r.slug, r.text, r.judged_by or catalogue.get(r.slug, {}), r.order)) for r in rows]
+    catalogue = {s.slug: s for s in default_requirements()}
+    known = RequirementSpec("", "")
+    return [
+        (
+            r,
+            RequirementSpec(
+                r.slug,
+                r.text,
+                r.judged_by or catalogue.get(r.slug, known).judged_by,
+                r.order,
+                r.display_name,
+            ),
+        )
+        for r in rows
+    ]
 
 
 def units_with_aliases() -> dict[str, list[str]]:
@@ -159,8 +178,11 @@ def _shared_data(shared: Sequence[SharedGoal], holder: str) -> list[dict]:
     ]
 
 
-def _overlap_data(overlap: Overlap) -> dict:
+def _overlap_data(overlap: Overlap, topic: str | None = None, explained: bool = True) -> dict:
     return {
+        "topic": topic,
+        "explained": explained,
+        "band": band(overlap.score),
         "a": {"holder": overlap.a.holder, "goal": overlap.a.goal, "title": overlap.a.title},
         "b": {"holder": overlap.b.holder, "goal": overlap.b.goal, "title": overlap.b.title},
         "score": overlap.score,
@@ -210,6 +232,33 @@ def default_year() -> int | None:
     return max(years) if years else None
 
 
+def listed(overlap: dict) -> bool:
+    """An overlap worth a row of its own: not on a DUS topic, and alike in a distinctive word."""
+    return not overlap["topic"] and overlap["explained"]
+
+
+def _grouped(run: _YearRun, overlaps: list[Overlap]) -> tuple[list[dict], list[dict]]:
+    """The overlaps with the DUS topic each is folded into, and one row per topic."""
+    specs = [spec for _, spec in run.specs]
+    topics_of = {
+        (data.holder, number): slugs for data in run.inputs for number, slugs in goal_topics(data, specs).items()
+    }
+    grouped = group_overlaps(overlaps, topics_of, [spec.slug for spec in specs])
+    names = {spec.slug: spec.display_name for spec in specs}
+    topics = [
+        {
+            "slug": group.slug,
+            "name": names.get(group.slug, group.slug),
+            "holders": group.holders,
+            "goals": [{"holder": h, "goal": g} for h, g in sorted(group.goals)],
+            "pairs": group.pairs,
+        }
+        for group in grouped.topics
+    ]
+    rows = [_overlap_data(o, grouped.topic_of.get(n), n not in grouped.unexplained) for n, o in enumerate(overlaps)]
+    return rows, topics
+
+
 def run_checks(year: int | None = None, overlap_top: int = OVERLAP_TOP) -> dict:
     """The year's checks: each contract's requirements and shared goals, and the overlaps."""
     year = year or default_year()
@@ -217,12 +266,14 @@ def run_checks(year: int | None = None, overlap_top: int = OVERLAP_TOP) -> dict:
         return {"framework": None, "year": None, "contracts": [], "overlaps": []}
     run = _run_year(year)
     overrides = latest_overrides(run.contracts)
-    overlaps = find_overlaps(run.inputs, top=overlap_top, linked=linked_pairs(run.shared))
+    overlaps = find_overlaps(run.inputs, top=overlap_top, linked=linked_pairs(run.shared)) if overlap_top else []
+    overlap_rows, topics = _grouped(run, overlaps) if overlaps else ([], [])
     return {
         "framework": run.framework.title if run.framework else None,
         "year": year,
         "contracts": [_contract_data(run, c, d, overrides) for c, d in zip(run.contracts, run.inputs, strict=True)],
-        "overlaps": [_overlap_data(o) for o in overlaps],
+        "overlaps": overlap_rows,
+        "overlap_topics": topics,
     }
 
 
@@ -236,9 +287,11 @@ def contract_report(contract: Contract, overlap_top: int = 10) -> dict:
         pairs = [(contract, run.inputs[-1])]
     data = _contract_data(run, *pairs[0], latest_overrides([contract]))
     overlaps = find_overlaps(run.inputs, top=overlap_top * 10, linked=linked_pairs(run.shared))
-    mine = [o for o in overlaps if data["holder"] in (o.a.holder, o.b.holder)][:overlap_top]
+    rows, _topics = _grouped(run, overlaps) if overlaps else ([], [])
+    # Pairs on a topic the DUS asks of every contract are not worth a look from one contract.
+    mine = [r for r in rows if data["holder"] in (r["a"]["holder"], r["b"]["holder"]) and listed(r)]
     data["framework"] = run.framework.title if run.framework else None
-    data["overlaps"] = [_overlap_data(o) for o in mine]
+    data["overlaps"] = mine[:overlap_top]
     return data
 
 
@@ -259,5 +312,13 @@ def unmet_requirements(contract: Contract) -> list[dict]:
     for (row, spec), finding in zip(specs, findings, strict=True):
         data = _finding_data(finding, overrides.get((stored.pk, row.pk)) if row else None)
         if data["status"] != "met":
-            unmet.append({"slug": spec.slug, "text": spec.text, "status": data["status"], "reason": data["reason"]})
+            unmet.append(
+                {
+                    "slug": spec.slug,
+                    "name": spec.display_name,
+                    "text": spec.text,
+                    "status": data["status"],
+                    "reason": data["reason"],
+                }
+            )
     return unmet

@@ -19,10 +19,12 @@ from roedtraad.checks.network import Edge, svg
 from roedtraad.checks.services import (
     contract_report,
     ensure_requirements,
+    listed,
     override_requirement,
     requirement_specs,
     run_checks,
 )
+from roedtraad.core.rules.hints import what_would_meet
 from roedtraad.frameworks.models import Framework
 from roedtraad.org.models import OrgUnit
 from roedtraad.web import access, pagecache
@@ -36,7 +38,7 @@ def _crumbs(label: str, *before) -> list[dict]:
     return [*before, {"label": label}]
 
 
-def _matrix_rows(report: dict, visible: dict[int, int], units: ctx.Units, area) -> list[dict]:
+def _matrix_rows(report: dict, visible: dict[int, int], units: ctx.Units, area, names: dict[str, str]) -> list[dict]:
     rows = []
     for item in report["contracts"]:
         holder_id = visible.get(item["contract"])
@@ -44,7 +46,12 @@ def _matrix_rows(report: dict, visible: dict[int, int], units: ctx.Units, area) 
             continue
         url = reverse("checks:report", args=[item["contract"]])
         cells = [
-            {**req, "label": ctx.STATUS_LABELS[req["status"]], "badge": ctx.STATUS_BADGES[req["status"]]}
+            {
+                **req,
+                "name": names.get(req["slug"], req["slug"]),
+                "label": ctx.STATUS_LABELS[req["status"]],
+                "badge": ctx.STATUS_BADGES[req["status"]],
+            }
             for req in item["requirements"]
         ]
         rows.append({"holder": item["holder"], "area": units.area_name(holder_id), "url": url, "cells": cells})
@@ -61,9 +68,9 @@ def matrix(request):
     report = run_checks(year, overlap_top=0) if year else {"contracts": []}
     framework = Framework.objects.filter(year=year).first() if year else None
     specs = [spec for _row, spec in requirement_specs(framework)] if year else []
-    rows = _matrix_rows(
-        report, ctx.visible_contracts(request.user, year) if year else {}, ctx.Units(), form.value("area")
-    )
+    names = {spec.slug: spec.display_name for spec in specs}
+    visible = ctx.visible_contracts(request.user, year) if year else {}
+    rows = _matrix_rows(report, visible, ctx.Units(), form.value("area"), names)
     context = {
         "form": form,
         "year": year,
@@ -153,9 +160,12 @@ def report(request, pk):
     links = ctx.goal_links(request.user, contract.year)
     may_override = ctx.may_override(request.user, contract)
     items = _report_items(data, links, access.shows_personal_data(request.user))
-    texts = {spec.slug: spec.text for _row, spec in requirement_specs(_framework_for(contract))}
+    specs = {spec.slug: spec for _row, spec in requirement_specs(_framework_for(contract))}
     for item in items:
-        item["text"] = texts.get(item["slug"], "")
+        spec = specs.get(item["slug"])
+        item["text"] = spec.text if spec else ""
+        item["name"] = spec.display_name if spec else item["slug"]
+        item["hint"] = what_would_meet(spec) if spec else ""
     context = {
         "contract": contract,
         "data": data,
@@ -261,6 +271,23 @@ def _overlap_rows(overlaps, form, visible_holders: dict[str, int], units: ctx.Un
     return rows
 
 
+def _topic_rows(topics, form, visible_holders: dict[str, int], units: ctx.Units, links: dict) -> list[dict]:
+    """One row per DUS topic, with the goals on it the user may see (filtered like the pairs)."""
+    area, holder = form.value("area"), form.value("holder")
+    rows = []
+    for topic in topics:
+        goals = [
+            {**g, "goal_id": links.get((g["holder"], g["goal"]))}
+            for g in topic["goals"]
+            if g["holder"] in visible_holders and (not area or units.area_of(visible_holders[g["holder"]]) == area.pk)
+        ]
+        holders = sorted({g["holder"] for g in goals})
+        if len(holders) < 2 or (holder and holder.name not in holders):
+            continue
+        rows.append({**topic, "goals": goals, "holders": holders})
+    return rows
+
+
 def _mark_proposals(rows: list[dict], user, holder_ids: dict[str, int]) -> None:
     """Mark the pairs with an open proposal of a shared goal, and those the user may propose."""
     rights = access.rights_for(user)
@@ -287,11 +314,14 @@ def overlaps(request):
     holders = OrgUnit.objects.filter(pk__in=visible_all.values("holder_id")).order_by("name")
     form = OverlapFilter(request.GET or None, years, holders)
     year = ctx.chosen_year(form, years)
-    data = run_checks(year, overlap_top=OVERLAP_TOP)["overlaps"] if year else []
+    report = run_checks(year, overlap_top=OVERLAP_TOP) if year else {"overlaps": [], "overlap_topics": []}
     units = ctx.Units()
     visible = ctx.visible_contracts(request.user, year) if year else {}
     holder_ids = {units.name[h]: h for h in visible.values()}
-    rows = _overlap_rows(data, form, holder_ids, units, ctx.goal_links(request.user, year) if year else {})
+    links = ctx.goal_links(request.user, year) if year else {}
+    pairs = [o for o in report["overlaps"] if listed(o)]
+    rows = _overlap_rows(pairs, form, holder_ids, units, links)
+    topics = _topic_rows(report["overlap_topics"], form, holder_ids, units, links)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     _mark_proposals(page.object_list, request.user, holder_ids)
     query = request.GET.copy()
@@ -300,6 +330,8 @@ def overlaps(request):
         "form": form,
         "year": year,
         "rows": page.object_list,
+        "topics": topics if page.number == 1 else [],
+        "topic_count": len(topics),
         "page": page,
         "total": len(rows),
         "query": query.urlencode(),

@@ -187,7 +187,9 @@ def enter(contract: Contract, user, on: dt.date | None = None, justification: st
     stored.entered_on = on or timezone.localdate()
     if unmet:
         stored.entry_justification = justification
-        stored.entry_unmet = [{"slug": u["slug"], "text": u["text"], "status": u["status"]} for u in unmet]
+        stored.entry_unmet = [
+            {"slug": u["slug"], "name": u["name"], "text": u["text"], "status": u["status"]} for u in unmet
+        ]
     # The justification and the requirements it overrode are fields of the contract, so its
     # history keeps them with the entry.
     record(stored, user, _("Indgået den %(date)s") % {"date": stored.entered_on.strftime("%d.%m.%Y")})

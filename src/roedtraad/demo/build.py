@@ -196,10 +196,11 @@ def _requirements(framework: Framework) -> None:
     if ensure_requirements is not None:
         ensure_requirements(framework)
         return
+    from roedtraad.core.rules.catalogue import catalogue_name
     from roedtraad.demo.requirements import FALLBACK
 
     for order, (slug, text) in enumerate(FALLBACK):
-        Requirement.objects.create(framework=framework, slug=slug, text=text, order=order)
+        Requirement.objects.create(framework=framework, slug=slug, name=catalogue_name(slug), text=text, order=order)
 
 
 def _policies() -> None:

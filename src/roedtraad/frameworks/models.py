@@ -118,6 +118,8 @@ class Requirement(models.Model):
 
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="requirements")
     slug = models.SlugField(_("kort navn"), max_length=60)
+    # What a person reads (slugs stay in URLs and JSON); empty: the start of the text.
+    name = models.CharField(_("navn"), max_length=120, blank=True)
     text = models.TextField(_("tekst"))
     order = models.PositiveIntegerField(_("rækkefølge"), default=0)
     judged_by = models.JSONField(_("bedømmes ud fra"), default=dict, blank=True)
@@ -131,4 +133,10 @@ class Requirement(models.Model):
         constraints = [models.UniqueConstraint(fields=["framework", "slug"], name="requirement_unique_slug")]
 
     def __str__(self) -> str:
-        return f"{self.framework.year} {self.slug}"
+        return f"{self.framework.year} {self.display_name}"
+
+    @property
+    def display_name(self) -> str:
+        from roedtraad.core.rules.catalogue import catalogue_name, name_from_text
+
+        return self.name or catalogue_name(self.slug) or name_from_text(self.text) or self.slug

@@ -59,11 +59,27 @@ class RequirementSpec:
     text: str
     judged_by: dict[str, Any] = field(default_factory=dict)
     order: int = 0
+    name: str = ""
+
+    @property
+    def display_name(self) -> str:
+        """The name a person reads: the given name, else the start of the text (never the slug)."""
+        return self.name or name_from_text(self.text) or self.slug
+
+
+def name_from_text(text: str, words: int = 6) -> str:
+    """A short name from a requirement's text: its first clause, at most `words` words."""
+    clause = text.strip().split(".")[0].split(",")[0].split(":")[0].split()
+    if not clause:
+        return ""
+    short = " ".join(clause[:words])
+    return short + ("…" if len(clause) > words else "")
 
 
 CATALOGUE_2023: list[dict[str, Any]] = [
     {
         "slug": "holde-op-med",
+        "name": "Holde op med",
         "text": "Forslag til noget vi skal holde op med at gøre i Skanderborg Kommune, fordi det "
         "ikke giver mening eller ikke har nogen direkte eller indirekte virkning for borgeren. "
         "Det kan fx være opgaver, mødeaktivitet eller proceskrav.",
@@ -86,6 +102,7 @@ CATALOGUE_2023: list[dict[str, Any]] = [
     },
     {
         "slug": "ledelsesudvikling",
+        "name": "Ledelsesudvikling",
         "text": "Fokusområder i ledelsesudviklingen for det kommende år med afsæt i vores fælles ledelsesgrundlag.",
         "judged_by": {
             "evaluator": "terms",
@@ -104,6 +121,7 @@ CATALOGUE_2023: list[dict[str, Any]] = [
     },
     {
         "slug": "sygefravaer",
+        "name": "Sygefravær",
         "text": "Lokale mål for nedbringelse af sygefravær det kommende år (eller fastholdelse af "
         "et lavt sygefravær) samt en strategi for at nå målet.",
         "judged_by": {
@@ -117,6 +135,7 @@ CATALOGUE_2023: list[dict[str, Any]] = [
     },
     {
         "slug": "fleksible-arbejdsformer",
+        "name": "Fleksible arbejdsformer",
         "text": "En beskrivelse af, hvordan I vil eksperimentere med og udvikle fleksible arbejdsformer.",
         "judged_by": {
             "evaluator": "terms",
@@ -137,6 +156,7 @@ CATALOGUE_2023: list[dict[str, Any]] = [
     },
     {
         "slug": "god-modtagelse",
+        "name": "God modtagelse af nye kolleger",
         "text": "En beskrivelse af indsatsen vedrørende God modtagelse af nye kollegaer.",
         "judged_by": {
             "evaluator": "terms",
@@ -155,6 +175,7 @@ CATALOGUE_2023: list[dict[str, Any]] = [
     },
     {
         "slug": "opgaveloesning",
+        "name": "Udvikling af opgaveløsningen",
         "text": "En beskrivelse af fokusområder, hvor jeres opgaveløsning kan udvikles. Det kan fx "
         "ske ved hjælp af velfærdsteknologi, digitalisering eller bedre organisering og styring.",
         "judged_by": {
@@ -177,6 +198,7 @@ CATALOGUE_2023: list[dict[str, Any]] = [
     },
     {
         "slug": "faelles-maal",
+        "name": "Fælles mål",
         "text": "Mindst ét, gerne flere, fælles mål. Fælles mål skal med i de involverede parters "
         "kontrakter eller aftaler med angivelse af ansvar og roller.",
         "judged_by": {
@@ -192,6 +214,13 @@ def default_requirements() -> list[RequirementSpec]:
     import copy
 
     return [
-        RequirementSpec(slug=r["slug"], text=r["text"], judged_by=copy.deepcopy(r["judged_by"]), order=i)
+        RequirementSpec(
+            slug=r["slug"], text=r["text"], judged_by=copy.deepcopy(r["judged_by"]), order=i, name=r["name"]
+        )
         for i, r in enumerate(CATALOGUE_2023)
     ]
+
+
+def catalogue_name(slug: str) -> str:
+    """The catalogue's name of a requirement slug ("" for a slug the catalogue does not know)."""
+    return next((r["name"] for r in CATALOGUE_2023 if r["slug"] == slug), "")

@@ -260,3 +260,23 @@ def evaluate(
         else:
             findings.append(_judge_terms(views, spec))
     return findings
+
+
+def goal_topics(contract: ContractInput, requirements: Iterable[RequirementSpec]) -> dict[int, list[str]]:
+    """Per goal number, the topic requirements (judged by terms) that goal works on by itself,
+    met or in part, in the requirements' order: what the overlap list groups by."""
+    # A goal is on the topic when it names it, with or without what "met" also asks for
+    # ("ledelsesgrundlag" alone is a goal on leadership development).
+    specs = [
+        RequirementSpec(s.slug, s.text, {"terms": [*s.judged_by.get("terms", []), *s.judged_by.get("also_terms", [])]})
+        for s in requirements
+        if s.judged_by.get("evaluator", "terms") == "terms"
+    ]
+    restates = [_Restatement(spec.text) for spec in specs]
+    topics: dict[int, list[str]] = {}
+    for view in (_GoalText(g) for g in contract.goals):
+        for spec, restate in zip(specs, restates, strict=True):
+            finding, _rank = _judge_goal(view, spec, restate)
+            if finding.status != MISSING:
+                topics.setdefault(view.goal.number, []).append(spec.slug)
+    return topics

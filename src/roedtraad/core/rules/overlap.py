@@ -27,7 +27,7 @@ import scipy.sparse as sp
 
 from roedtraad.core.rules.evaluate import ContractInput
 from roedtraad.core.rules.space import GoalRef, StemSpace, goal_space
-from roedtraad.core.rules.text import clean
+from roedtraad.core.rules.text import WORD, clean
 
 PRUNE_TERMS = 16  # terms per goal used to find candidates when there are many goals
 PRUNE_FROM = 2_000  # number of goals from which candidate vectors are pruned
@@ -126,13 +126,48 @@ def exact_scores(matrix: sp.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int
     return out
 
 
+# Words that say nothing about what a goal works on, however rare: numbers, order, praise.
+FILLER = frozenset(
+    """en et to tre fire fem seks syv otte ni ti første anden andet tredje fjerde sidste næste
+    ny nye nyt god gode godt bedre bedst stor store stort større lille små mindre mere mest flere
+    år året årets hele helt del dele led måde måder gang gange arbejde arbejder arbejdet fokus
+    sikre sikrer øge øget styrke styrket udvikle udvikling løbende fortsat""".split()  # noqa: SIM905
+)
+DISTINCTIVE_SHARE = 0.2  # a word in more than this share of all goals is common, not distinctive
+
+
+def _distinctive(matrix: sp.csr_matrix) -> np.ndarray:
+    """Per term, whether few enough goals use it for it to say what two goals have in common."""
+    in_goals = np.diff(matrix.tocsc().indptr)
+    return in_goals <= max(3, int(DISTINCTIVE_SHARE * matrix.shape[0]))
+
+
+def _name_words(*refs: GoalRef) -> frozenset[str]:
+    return frozenset(w.lower() for ref in refs for w in WORD.findall(ref.holder))
+
+
 def _shared_terms(
-    matrix: sp.csr_matrix, i: int, j: int, features: np.ndarray, surface: dict[str, str], limit: int = 8
+    matrix: sp.csr_matrix,
+    i: int,
+    j: int,
+    features: np.ndarray,
+    surface: dict[str, str],
+    distinctive: np.ndarray | None = None,
+    names: frozenset[str] = frozenset(),
+    limit: int = 8,
 ) -> list[str]:
+    """The words two goals share, strongest first: not filler, not common to most goals, and
+    not a word of either holder's name (a goal naming its own unit shares nothing by it)."""
     a, b = matrix[i], matrix[j]
     both = a.multiply(b).tocoo()
-    order = np.argsort(-both.data)[:limit]
-    return [surface.get(features[c], features[c]) for c in both.col[order]]
+    words = []
+    for c in both.col[np.argsort(-both.data)]:
+        word = surface.get(features[c], features[c])
+        if (distinctive is None or distinctive[c]) and word.lower() not in FILLER | names:
+            words.append(word)
+        if len(words) == limit:
+            break
+    return words
 
 
 def sentence_vectors(space: StemSpace, texts: list[list[str]], goals: Iterable[int]) -> dict[int, tuple]:
@@ -179,6 +214,7 @@ def find_overlaps(
     order = np.argsort(-scores, kind="stable")
     order = order[scores[order] >= min_score][:top]
     features = vectorizer.features
+    distinctive = _distinctive(matrix)
     linked_set = set(linked)
     sents = sentence_vectors(vectorizer, texts, dict.fromkeys(int(x) for k in order for x in (i[k], j[k])))
     out = []
@@ -191,7 +227,7 @@ def find_overlaps(
                 refs[a],
                 refs[b],
                 round(float(scores[k]), 4),
-                _shared_terms(matrix, a, b, features, vectorizer.surface),
+                _shared_terms(matrix, a, b, features, vectorizer.surface, distinctive, _name_words(refs[a], refs[b])),
                 (sa, sb),
                 key in linked_set,
             )
