@@ -2,8 +2,8 @@
 
 Goals are matched by their lineage (`Goal.revised_from`). While a revision is a draft, its
 indicators still belong to the entered goals (`contracts.lineage`), so indicators and targets
-are compared as they stood when the earlier revision was entered against how they stand now
-(or when the later revision was entered), from their history.
+are compared as they stood when the revision was made against how they stand now (or when the
+revision was entered), from their history.
 """
 
 from __future__ import annotations
@@ -40,17 +40,36 @@ def _period(target) -> str:
     return f"{start:%d.%m.%Y}–{end:%d.%m.%Y}"
 
 
+def _as_of(model, current: list, when: dt.datetime) -> list:
+    """Today's rows as they stood at `when` (a row first recorded later did not exist yet); a
+    row written without history (bulk loads, queryset updates) counts as it is now, since nothing
+    says it changed. Which goal a row belongs to is today's: the lineage is matched as a whole."""
+    ids = [r.pk for r in current]
+    recorded = set(model.history.filter(id__in=ids).values_list("id", flat=True))
+    then = {r.pk: r for r in model.history.as_of(when).filter(id__in=ids)}
+    rows = []
+    for row in current:
+        if row.pk not in recorded:
+            rows.append(row)
+        elif row.pk in then:
+            old = then[row.pk]
+            for name in ("goal_id", "indicator_id"):
+                if hasattr(row, name):
+                    setattr(old, name, getattr(row, name))
+            rows.append(old)
+    return rows
+
+
 def _indicators_as_of(goal_ids: set[int], when: dt.datetime | None) -> tuple[list, list]:
     from roedtraad.followup.models import Indicator, Target  # followup builds on contracts
 
+    indicators = list(Indicator.objects.filter(goal_id__in=goal_ids))
+    targets = list(Target.objects.filter(indicator__in=indicators))
     if when is None:
-        indicators = list(Indicator.objects.filter(goal_id__in=goal_ids))
-        targets = list(Target.objects.filter(indicator__in=indicators))
         return indicators, targets
-    indicators = [i for i in Indicator.history.as_of(when) if i.goal_id in goal_ids]
-    wanted = {i.pk for i in indicators}
-    targets = [t for t in Target.history.as_of(when) if t.indicator_id in wanted]
-    return indicators, targets
+    indicators = _as_of(Indicator, indicators, when)
+    kept = {i.pk for i in indicators}
+    return indicators, [t for t in _as_of(Target, targets, when) if t.indicator_id in kept]
 
 
 def _indicator_snapshots(indicators, targets, chains: dict[int, list[int]]) -> dict[int, list[IndicatorSnapshot]]:
@@ -106,9 +125,16 @@ def labels() -> dict[str, str]:
     }
 
 
+def created_at(contract: Contract) -> dt.datetime | None:
+    record = Contract.history.filter(id=contract.pk, history_type="+").order_by("history_date").first()
+    return record.history_date if record is not None else None
+
+
 def compare_revisions(before: Contract, after: Contract) -> Comparison:
-    """`after` (usually a draft revision) against `before` (the entered one it was copied from)."""
-    old = goal_snapshots(before, entered_at(before))
+    """`after` (usually a draft revision) against `before` (the entered one it was copied from).
+    Indicators and targets are compared as they stood when the revision was made: what changed
+    since then is the revision's change (they belong to the entered goals until it is entered)."""
+    old = goal_snapshots(before, created_at(after) or entered_at(before))
     new_time = entered_at(after) if after.is_locked else None  # a draft or submitted revision: now
     return compare(old, goal_snapshots(after, new_time), labels())
 

@@ -285,7 +285,8 @@ class GoalSection(ContractContent):
 
     @property
     def display_heading(self) -> str:
-        return self.heading or heading_for(self.key)
+        """The heading as written, else the one the editor shows for the contract's layout."""
+        return self.heading or heading_for(self.key, self.goal.contract.layout)
 
 
 class GoalPartner(ContractContent):

@@ -42,8 +42,11 @@ CANONICAL_KEYS: tuple[str, ...] = (
 HEADINGS: dict[str, str] = {**WORKPLAN_LAYOUT, **SECTION_LAYOUT}
 
 
-def heading_for(key: str) -> str:
-    """The Danish heading of a section key; unknown keys are shown as written."""
+def heading_for(key: str, layout: str = "") -> str:
+    """The Danish heading of a section key in the goal's layout ("workplan" or the section
+    layout), as the editor labels it; unknown keys are shown as written."""
+    if layout == "workplan" and key in WORKPLAN_LAYOUT:
+        return WORKPLAN_LAYOUT[key]
     return HEADINGS.get(key, key.replace("_", " ").capitalize())
 
 

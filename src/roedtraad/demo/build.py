@@ -305,7 +305,7 @@ def _goal(contract: Contract, spec: themes.GoalSpec, framework: Framework) -> Go
         multi_year=spec.multi_year,
     )
     GoalSection.objects.bulk_create(
-        GoalSection(goal=goal, key=key, heading=heading_for(key), text=text, order=order)
+        GoalSection(goal=goal, key=key, heading=heading_for(key, contract.layout), text=text, order=order)
         for order, (key, text) in enumerate(spec.sections.items())
     )
     for partner_name, role in spec.partners:

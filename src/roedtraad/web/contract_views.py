@@ -121,6 +121,8 @@ def contract_detail(request, pk):
             "tracks",
             "focus_areas",
             "partners__unit",
+            "sections",  # printed in full (the print style sheet), not shown on screen
+            "activities",
             Prefetch("follow_ups", queryset=FollowUpEntry.objects.order_by("-date")),
         )
         .order_by("number")
