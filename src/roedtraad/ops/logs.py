@@ -21,7 +21,8 @@ def _who(request) -> str:
 
 class RefusalsOnOneLine(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        if getattr(record, "status_code", None) not in REFUSALS:
+        status = getattr(record, "status_code", None)
+        if status not in REFUSALS:
             return True
         request = getattr(record, "request", None)
         reason = record.exc_info[1] if record.exc_info and record.exc_info[1] is not None else None
@@ -29,14 +30,5 @@ class RefusalsOnOneLine(logging.Filter):
         path = getattr(request, "path", "?")
         method = getattr(request, "method", "")
         detail = f" ({reason})" if reason and str(reason) else ""
-        record.msg, record.args = (
-            "%s %s %s refused for %s%s",
-            (
-                record.status_code,
-                method,
-                path,
-                _who(request),
-                detail,
-            ),
-        )
+        record.msg, record.args = "%s %s %s refused for %s%s", (status, method, path, _who(request), detail)
         return True
