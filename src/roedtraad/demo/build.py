@@ -233,6 +233,10 @@ def _baseline_target(index: int) -> tuple[float, float]:
     return round(baseline, 1), round(baseline - 0.6 - (index % 3) * 0.2, 1)
 
 
+# Two units of one area with the same goal, each on its own: a shared goal waiting to be proposed.
+NUTRITION_HOLDERS = ("Hjemmeplejen Fjordby", "Plejecenter Egelund")
+
+
 def _goal_specs(name: str, layout: str, index: int) -> list[themes.GoalSpec]:
     baseline, target = _baseline_target(index)
     specs = [
@@ -244,6 +248,8 @@ def _goal_specs(name: str, layout: str, index: int) -> list[themes.GoalSpec]:
     specs.append(
         themes.flexible_work(name, layout, YEAR) if index % 2 else themes.welfare_technology(name, layout, YEAR)
     )
+    if name in NUTRITION_HOLDERS:
+        specs.append(themes.nutrition(name, layout, YEAR))
     for holder, partner, title, purpose, _mirror in SHARED_GOALS:
         if holder == name:
             specs.append(themes.shared(name, partner, layout, title, purpose, f"{name} har tovholderrollen."))

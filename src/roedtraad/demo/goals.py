@@ -235,3 +235,30 @@ def shared(holder: str, partner: str, layout: str, title: str, purpose: str, rol
         track=1,
         multi_year=True,
     )
+
+
+def nutrition(holder: str, layout: str, year: int) -> GoalSpec:
+    """A goal two units of one area write each on their own, not (yet) as a shared goal: the pair a
+    head of area finds on the overlap list and may propose as one shared goal."""
+    activities = ["Ernæringsscreening af nye borgere", "Måltidsværter i spisestuen og i hjemmet"]
+    text = f"{holder} vil forebygge underernæring hos ældre borgere med screening, måltidsværter og appetitvækkere."
+    if layout == "workplan":
+        sections = _workplan(
+            text,
+            "",
+            activities,
+            ["Færre ældre borgere taber sig utilsigtet"],
+            "Diætisterne.",
+            "Vægten følges ved hver screening.",
+        )
+    else:
+        sections = _sections(
+            text,
+            "Spor 1: Den røde tråd fra politik til virkning for borgeren.",
+            "Alle nye ældre borgere ernæringsscreenes, og utilsigtet vægttab opdages inden for en måned.",
+            "Ældre borgere bevarer kræfter og appetit og undgår indlæggelser for underernæring.",
+            f"I løbet af {year}.",
+            activities,
+            "Diætisterne gør status hvert kvartal.",
+        )
+    return GoalSpec(title="Ernæring hos ældre borgere", sections=sections, activities=activities, track=1)
