@@ -115,6 +115,9 @@ def test_a_revision_is_compared_recommended_and_entered_with_a_justification(bro
     holder = as_user(browser, live_server, "kontraktholder")
     holder.goto(f"{live_server.url}/notifikationer/")
     assert "indgået" in checked(holder).lower()
+    holder.goto(f"{live_server.url}/notifikationer/indstillinger/")
+    assert holder.locator("main input[type=checkbox]").count() == 5
+    checked(holder)
     holder.context.close()
 
 
