@@ -1,65 +1,38 @@
 """Full-text search across all contracts and years, with Danish word forms.
 
-Both the query and the text are stemmed with Snowball's Danish stemmer. The Danish
-stemmer only cuts endings, so a stem is a prefix of every word form it came from: the
-database narrows the goals to those containing each query stem (a portable
-`icontains`, works on SQLite and PostgreSQL), and Python then keeps the goals where a
-word of the text stems to something containing the query stem ("fravær" finds
-"fraværet" and the compound "sygefraværet"; "medarbejderne" finds "medarbejdere").
+Both the query and the texts are stemmed with Snowball's Danish stemmer, and a goal matches when
+every query stem lies inside the stem of one of its words ("fravær" finds "fraværet" and the
+compound "sygefraværet"; "medarbejderne" finds "medarbejdere"). The database's full-text index
+(`contracts.search_index`) narrows the goals to those that may match; the stems and counts stored
+with each goal then keep exactly the matching ones and rank them, so only the texts of the goals
+shown are read, for their excerpts.
+
+A goal revised in a newer revision is shown once: in the newest revision among the goals searched
+(those the user may read and the filters keep).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
-import snowballstemmer
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from roedtraad.contracts import search_index
 from roedtraad.contracts.models import Activity, Goal, GoalSection
+from roedtraad.contracts.search_index import STOP_WORDS, WORD, query_stems, stem  # noqa: F401  (the search's words)
 
-WORD = re.compile(r"\w+", re.UNICODE)
-STOP_WORDS = frozenset(
-    ["og", "i", "at", "en", "et", "den", "det", "de", "der", "til", "af", "på"]
-    + ["for", "med", "som", "er", "ikke", "vi", "skal", "har", "fra", "om"]
-)
-_stemmer = snowballstemmer.stemmer("danish")
-
-
-@lru_cache(maxsize=20000)
-def stem(word: str) -> str:
-    return _stemmer.stemWord(word.lower())
-
-
-def query_stems(query: str) -> list[str]:
-    words = [w.lower() for w in WORD.findall(query or "")]
-    stems = [stem(w) for w in words if w not in STOP_WORDS and len(w) > 1]
-    return list(dict.fromkeys(s for s in stems if s))
-
-
-def _contains(field_name: str, term: str) -> Q:
-    # SQLite's LIKE folds case for ASCII only: also try the capitalised form (Æ, Ø, Å).
-    return Q(**{f"{field_name}__icontains": term}) | Q(**{f"{field_name}__contains": term.capitalize()})
-
-
-def _term_filter(term: str) -> Q:
-    sections = GoalSection.objects.filter(_contains("text", term), goal=OuterRef("pk"))
-    activities = Activity.objects.filter(_contains("text", term), goal=OuterRef("pk"))
-    return _contains("title", term) | Q(Exists(sections)) | Q(Exists(activities))
-
-
-def candidates(goals: QuerySet[Goal], stems: list[str]) -> QuerySet[Goal]:
-    for term in stems:
-        goals = goals.filter(_term_filter(term))
-    return goals
+TITLE_WEIGHT = 5  # a title word counts this much more than a word of the text
 
 
 def word_matches(word: str, stems: list[str]) -> bool:
     word_stem = stem(word)
-    return any(term in word_stem or word_stem == term for term in stems)
+    return any(term in word_stem for term in stems)
 
 
 @dataclass
@@ -69,53 +42,107 @@ class Hit:
     snippets: list[str] = field(default_factory=list)
 
 
+class Candidate(NamedTuple):
+    """A matching goal; sorts as the search ranks: by relevance, then the newest year (holder and
+    number keep the order stable). A tuple: a search may have thousands."""
+
+    minus_score: int
+    minus_year: int
+    holder: str
+    number: int
+    pk: int
+
+    @property
+    def score(self) -> int:
+        return -self.minus_score
+
+
 def texts_of(goal: Goal) -> list[str]:
     return [goal.title] + [s.text for s in goal.sections.all()] + [a.text for a in goal.activities.all()]
 
 
+@lru_cache(maxsize=256)
+def _containing(stems: tuple[str, ...]) -> re.Pattern:
+    """The whole words that contain one of the stems (a stem inside a word is all a match needs)."""
+    return re.compile(r"\w*(?:" + "|".join(re.escape(s) for s in stems) + r")\w*")
+
+
+def _matching_words(text: str, stems: list[str]) -> Iterator[tuple[int, int]]:
+    """Where the matching words of the text are. Only the words that contain a stem are stemmed:
+    a word's stem is the start of the lower-cased word (letters that lower-case to two, like "İ",
+    move the positions: then every word is stemmed)."""
+    lowered = text.lower()
+    words = _containing(tuple(stems)).finditer(lowered) if len(lowered) == len(text) else WORD.finditer(text)
+    return (m.span() for m in words if word_matches(m.group(), stems))
+
+
 def highlight(text: str, stems: list[str], width: int = 90) -> str | None:
     """A short excerpt around the first matching word, with the matches marked."""
-    match = next((m for m in WORD.finditer(text) if word_matches(m.group(), stems)), None)
-    if match is None:
+    first = next(_matching_words(text, stems), None)
+    if first is None:
         return None
-    start, end = max(0, match.start() - width), min(len(text), match.end() + width)
+    start, end = max(0, first[0] - width), min(len(text), first[1] + width)
     excerpt = text[start:end]
     parts, last = [], 0
-    for m in WORD.finditer(excerpt):
-        if word_matches(m.group(), stems):
-            parts += [escape(excerpt[last : m.start()]), f"<mark>{escape(m.group())}</mark>"]
-            last = m.end()
+    for word_start, word_end in _matching_words(excerpt, stems):  # words cut at the edges as they show
+        parts += [escape(excerpt[last:word_start]), f"<mark>{escape(excerpt[word_start:word_end])}</mark>"]
+        last = word_end
     parts.append(escape(excerpt[last:]))
     prefix, suffix = ("… " if start else ""), (" …" if end < len(text) else "")
     return mark_safe(prefix + "".join(parts) + suffix)
 
 
-def score(goal: Goal, stems: list[str]) -> Hit | None:
-    """The goal as a hit if every stem occurs as a word form in its texts, else None."""
-    texts = texts_of(goal)
-    found, count = set(), 0
+def excerpts(texts: Iterable[str], stems: list[str], count: int = 2) -> list[str]:
+    """The excerpts of the first `count` texts with a match."""
+    found: list[str] = []
     for text in texts:
-        for word in WORD.findall(text):
-            for term in stems:
-                if word_matches(word, [term]):
-                    found.add(term)
-                    count += 1
-    if found != set(stems):
-        return None
-    snippets = [s for s in (highlight(t, stems) for t in texts[1:]) if s][:2]
-    title_bonus = 5 * sum(1 for w in WORD.findall(goal.title) if word_matches(w, stems))
-    return Hit(goal=goal, score=count + title_bonus, snippets=snippets)
+        if (excerpt := highlight(text, stems)) is not None:
+            found.append(excerpt)
+            if len(found) == count:
+                break
+    return found
+
+
+def newest(goals: QuerySet[Goal]) -> QuerySet[Goal]:
+    """The goals that no goal among them revises (`Goal.revised_from`): the newest revision of each."""
+    return goals.exclude(Exists(goals.filter(revised_from=OuterRef("pk"))))
+
+
+def candidates(goals: QuerySet[Goal], stems: list[str]) -> list[Candidate]:
+    """The goals with every stem inside the stem of one of their words, scored from the index:
+    each (word, stem) match counts 1, and each title word with a match TITLE_WEIGHT more."""
+    search_index.flush(goals.db)  # changes of this very transaction (the index follows on commit)
+    rows = (
+        search_index.narrow(newest(goals), stems)
+        .order_by()  # ranked here
+        .values_list("pk", "number", "contract__year", "contract__holder__name", search_index.stats())
+    )
+    found = []
+    for pk, number, year, holder, stats in rows:
+        matched, pairs, title_words = search_index.tally(stats or "", stems)
+        if len(matched) == len(stems):
+            found.append(Candidate(-(pairs + TITLE_WEIGHT * title_words), -year, holder, number, pk))
+    return found
+
+
+def _texts(pks: list[int], db: str) -> dict[int, list[str]]:
+    """The goals' section texts in order, then their activities' (rows, not model instances: a
+    hundred goals' sections and activities as objects cost more than the whole search)."""
+    texts: dict[int, list[str]] = {pk: [] for pk in pks}
+    for model in (GoalSection, Activity):
+        rows = model.objects.using(db).filter(goal_id__in=pks).order_by("goal_id", "order", "id")
+        for goal_id, text in rows.values_list("goal_id", "text"):
+            texts[goal_id].append(text)
+    return texts
 
 
 def search(goals: QuerySet[Goal], query: str, limit: int = 100) -> list[Hit]:
     stems = query_stems(query)
     if not stems:
         return []
-    rows = (
-        candidates(goals, stems)
-        .select_related("contract", "contract__holder", "contract__holder__parent")
-        .prefetch_related("sections", "activities", "tracks")
-    )
-    hits = [hit for hit in (score(goal, stems) for goal in rows) if hit is not None]
-    hits.sort(key=lambda h: (-h.score, -h.goal.contract.year, h.goal.contract.holder.name, h.goal.number))
-    return hits[:limit]
+    ranked = sorted(candidates(goals, stems))[:limit]
+    pks = [c.pk for c in ranked]
+    related = ("contract", "contract__holder", "contract__holder__parent")
+    shown = Goal.objects.using(goals.db).select_related(*related).in_bulk(pks)
+    texts = _texts(pks, goals.db)
+    return [Hit(goal=shown[c.pk], score=c.score, snippets=excerpts(texts[c.pk], stems)) for c in ranked]
