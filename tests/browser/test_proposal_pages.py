@@ -34,4 +34,7 @@ def test_the_holder_sees_the_proposal_on_the_goal_page(browser, live_server, dem
     page.goto(f"{live_server.url}/goals/{goal.pk}/")
     assert page.locator("#proposals-heading").is_visible()
     assert axe_violations(page) == []
+    page.goto(f"{live_server.url}/notifikationer/")
+    assert "fælles mål" in page.locator("main").inner_text().lower(), "the holder is told a proposal waits"
+    assert axe_violations(page) == []
     page.context.close()

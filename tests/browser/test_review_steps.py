@@ -78,6 +78,8 @@ def test_a_revision_is_compared_recommended_and_entered_with_a_justification(bro
     revision = _revise_the_holders_contract(browser, live_server)
 
     head = as_user(browser, live_server, "fagchef")
+    head.goto(f"{live_server.url}/notifikationer/")
+    assert "indsendt" in checked(head).lower(), "the head of area is told of the submission"
     head.goto(f"{live_server.url}/contracts/{revision.pk}/")
     assert "Ændret i forhold til den indgåede revision 1" in checked(head)
     head.click("text=Se ændringerne ord for ord")
