@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "roedtraad.checks",
     "roedtraad.review",
     "roedtraad.notifications",
+    "roedtraad.reports",
     "roedtraad.accounts",
     "axes",
     "roedtraad.imports",

@@ -1,0 +1,1 @@
+"""Reports written from plain rows (no Django): workbooks now, documents later."""

@@ -1,0 +1,42 @@
+"""`roedtraad export xlsx [--year Y] [--holder NAME] -o PATH`: the year's overview as a workbook
+(contracts, goals, indicators with targets and latest values, requirement findings). The figures
+are those the director sees; Word and PDF exports are not built yet and say so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from roedtraad.checks.services import default_year
+from roedtraad.contracts.models import Contract
+
+
+class Command(BaseCommand):
+    help = "Export the year's contracts (roedtraad export xlsx --year Y -o PATH)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("format", choices=["xlsx", "docx", "pdf"])
+        parser.add_argument("--year", type=int, help="The year (default: the newest with contracts).")
+        parser.add_argument("--holder", default="", help="Only this contract holder's contract.")
+        parser.add_argument("-o", "--output", required=True, help="The file to write.")
+
+    def handle(self, *args, **options):
+        if options["format"] != "xlsx":
+            raise CommandError(f"Eksport til {options['format']} findes ikke endnu; brug xlsx.")
+        year = options["year"] or default_year()
+        if year is None or not Contract.objects.filter(year=year).exists():
+            raise CommandError(f"Der er ingen kontrakter for {year or 'noget år'}.")
+        holder = options["holder"].strip()
+        if holder and not Contract.objects.filter(year=year, holder__name__iexact=holder).exists():
+            raise CommandError(f"{holder} har ingen kontrakt for {year}.")
+        from roedtraad.reports.overview import year_overview
+
+        data = year_overview(year, holder or None)
+        path = Path(options["output"])
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            raise CommandError(f"{path} kan ikke skrives: {exc.strerror}") from exc
+        size = f"{len(data):,}".replace(",", ".")  # Danish thousands
+        self.stdout.write(f"{path}: {size} bytes, kontrakterne for {year}")
