@@ -6,23 +6,11 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
+from roedtraad.core.followup.forecast import MONTHS_DA
+
 pytestmark = pytest.mark.django_db
 
-MONTHS = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-DANISH_DATE = re.compile(r"\b\d{1,2}\. (?:" + "|".join(MONTHS) + r") \d{4}\b")
+DANISH_DATE = re.compile(r"\b\d{1,2}\. (?:" + "|".join(MONTHS_DA) + r") \d{4}\b")
 ENGLISH_OR_ABBREVIATED = re.compile(
     r"\b(?:January|February|March|May|June|July|October|Sept|Okt|Mar|Dec|Nov|Jan|Feb|Aug|Jun|Jul|Apr)\b\.?(?! \d{4}\b)"
 )

@@ -5,17 +5,14 @@ for the year (`checks.services.contracts_for_year`), with statuses as the pages 
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from roedtraad.checks.services import contracts_for_year, requirement_specs, run_checks
-from roedtraad.contracts import lineage
 from roedtraad.contracts.models import Contract, Goal
 from roedtraad.core.reports.workbook import Column, Table, workbook_bytes
-from roedtraad.followup.indicator_status import IndicatorStatus, goal_rollup, status_of, with_series
-from roedtraad.followup.models import FollowUpEntry, Indicator
+from roedtraad.followup.indicator_status import goal_rollup, lineage_statuses
 from roedtraad.frameworks.models import Framework
 
 # The words of the pages' status badges (web/includes/forecast_badge.html, checks' labels).
@@ -36,27 +33,6 @@ def _contracts(year: int, holder: str | None) -> list[Contract]:
     if holder:
         contracts = [c for c in contracts if c.holder.name.casefold() == holder.casefold()]
     return contracts
-
-
-def _indicator_statuses(goals: list[Goal], today: dt.date) -> dict[int, list[IndicatorStatus]]:
-    """Each goal's indicators (of its lineage) with status and forecast, in a few queries."""
-    chains = lineage.lineages(goals)
-    owner = {pk: goal_pk for goal_pk, ids in chains.items() for pk in ids}
-    found: dict[int, list[IndicatorStatus]] = {goal.pk: [] for goal in goals}
-    rows = with_series(Indicator.objects.filter(goal_id__in=owner).select_related("org_unit"))
-    for indicator in rows:
-        found[owner[cast(int, indicator.goal_id)]].append(status_of(indicator, today))
-    return found
-
-
-def _latest_entries(goals: list[Goal]) -> dict[int, str]:
-    chains = lineage.lineages(goals)
-    owner = {pk: goal_pk for goal_pk, ids in chains.items() for pk in ids}
-    latest: dict[int, str] = {}
-    entries = FollowUpEntry.objects.filter(goal_id__in=owner).order_by("date", "pk").values_list("goal_id", "status")
-    for goal_id, status in entries:
-        latest[owner[goal_id]] = status
-    return latest
 
 
 def _contract_table(contracts: list[Contract]) -> Table:
@@ -182,8 +158,7 @@ def year_overview(year: int, holder: str | None = None, today: dt.date | None = 
         .prefetch_related(Prefetch("partners"), "partners__unit", "tracks")
         .order_by("contract__holder__name", "number")
     )
-    statuses = _indicator_statuses(goals, today)
-    latest = _latest_entries(goals)
+    statuses, latest = lineage_statuses(goals, today)
     return workbook_bytes(
         [
             _contract_table(contracts),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
@@ -15,7 +13,13 @@ from roedtraad.contracts.compare import compare_revisions, compared_revision
 from roedtraad.contracts.models import Goal
 from roedtraad.core.followup.rollup import Rolled
 from roedtraad.core.sections import section_order
-from roedtraad.followup.indicator_status import contract_rollup, goal_rollup_of, status_of, with_series
+from roedtraad.followup.indicator_status import (
+    contract_rollup,
+    goal_rollup,
+    goal_rollup_of,
+    lineage_statuses,
+    status_of,
+)
 from roedtraad.followup.models import FollowUpEntry, Indicator, Measurement, Target
 from roedtraad.followup.small_numbers import hidden_indicators, min_count
 from roedtraad.review.services import MAX_COMMENT_LENGTH
@@ -86,18 +90,9 @@ def _indicator_items(indicators, user) -> list[dict]:
 
 
 def _goal_statuses(goals) -> dict[int, Rolled]:
-    """Each goal's status from its indicators (of its lineage) and its latest follow-up entry,
-    in a fixed number of queries however many goals the contract has."""
-    chains = lineage.lineages(goals)
-    owner = {pk: goal_pk for goal_pk, ids in chains.items() for pk in ids}
-    indicators: dict[int, list] = {goal.pk: [] for goal in goals}
-    for indicator in with_series(Indicator.objects.filter(goal_id__in=owner)):
-        indicators[owner[cast(int, indicator.goal_id)]].append(indicator)
-    latest: dict[int, str] = {}
-    entries = FollowUpEntry.objects.filter(goal_id__in=owner).order_by("date", "pk").values_list("goal_id", "status")
-    for goal_id, status in entries:
-        latest[owner[goal_id]] = status  # the last one wins: the latest entry
-    return {goal.pk: goal_rollup_of(indicators[goal.pk], latest.get(goal.pk)) for goal in goals}
+    """Each goal's status from its indicators (of its lineage) and its latest follow-up entry."""
+    statuses, latest = lineage_statuses(goals)
+    return {goal.pk: goal_rollup(statuses[goal.pk], latest.get(goal.pk)) for goal in goals}
 
 
 def _ahead(status) -> charts.Ahead | None:
