@@ -2,7 +2,7 @@
 
 1. Import of one CSV file of --rows measurement rows (default 100,000: the first rows of 695 units x 144 months,
    `Enhed;Periode;Nøgletal;Værdi`, Danish decimal comma, periods "2015-01"…"2026-12") through the
-   real path, `measurement_files.plan_file` then `measurement_import.save_plan`, into a fresh
+   real path, `measurement_files.import_file` (as `roedtraad measurements import`), into a fresh
    SQLite database (migrated, under a temporary ROEDTRAAD_DATA_DIR) with one sick-leave
    indicator (rolling 12 months, of a goal of a contract) per unit. Timed twice: the first import
    (every value new) and the same file again (nothing changes). Baseline in the same run: the
@@ -214,28 +214,19 @@ def counts() -> tuple[int, int]:
 
 
 class Importer:
-    """plan_file + save_plan of one file, with the plan and save times of each run kept."""
+    """`measurement_files.import_file` of one file (the path of `roedtraad measurements import`:
+    plan and save in one go, compared once inside the save's transaction)."""
 
     def __init__(self, data: bytes) -> None:
         self.data = data
-        self.parts: list[tuple[float, float]] = []  # (plan, save) wall seconds
         self.last: tuple | None = None
 
     def __call__(self) -> None:
-        from roedtraad.followup.measurement_files import plan_file
-        from roedtraad.followup.measurement_import import save_plan
+        from roedtraad.followup.measurement_files import import_file
 
-        started = time.perf_counter()
-        plan = plan_file(self.data, FILENAME)
-        planned = time.perf_counter()
-        saved = save_plan(plan, source=FILENAME)
-        self.parts.append((planned - started, time.perf_counter() - planned))
+        plan = import_file(self.data, FILENAME, source=FILENAME)
+        saved = {"created": plan.count("create"), "updated": plan.count("update"), "unchanged": plan.count("unchanged")}
         self.last = (plan, saved)
-
-    def split(self) -> str:
-        plan = statistics.median(p for p, _ in self.parts)
-        save = statistics.median(s for _, s in self.parts)
-        return f"plan_file {plan:.2f} s + save_plan {save:.2f} s (medians)"
 
 
 def check_import(importer: Importer, rows: int, *, first: bool) -> None:
@@ -291,11 +282,9 @@ def case_import(rows: int, repeat: int, tmp: Path, profile: bool) -> list[Result
 
     results.append(measure("import, first (all new)", size, first_run, repeat, before=clear))
     check_import(first, rows, first=True)
-    print(f"  {first.split()}")
     again = Importer(data)
     results.append(measure("import, same file again (unchanged)", size, again, repeat))
     check_import(again, rows, first=False)
-    print(f"  {again.split()}")
 
     if profile:
         for label, importer, before in (("first import", Importer(data), forget_measurements), ("again", again, None)):

@@ -224,3 +224,39 @@ def test_files_of_more_indicators_and_periods_than_one_query_takes_are_read_and_
         Decimal("8.15"),
         Decimal("8.22"),
     ]
+
+
+def _long_file(months: int) -> str:
+    """A monthly sick-leave file of one unit over `months` months from January 2025."""
+    lines = ["Enhed;Nøgletal;Måned;Fravær %"]
+    for index in range(months):
+        period = f"{2025 + index // 12}-{index % 12 + 1:02d}"
+        lines.append(
+            f"Plejehjemmet Solsikken;Sygefravær, seneste 12 mdr.;{period};{5 + index / 100:.2f}".replace(".", ",")
+        )
+    return "\n".join(lines) + "\n"
+
+
+def test_a_file_longer_than_one_statement_takes_is_inserted_whole_with_a_history_row_each():
+    # SQLite inserts as many rows per statement as its 999 parameters allow (111 of 9 columns):
+    # 250 rows are two full statements and a remainder of 28.
+    indicator = _indicator(org_tree()["holder"])
+    counts = save_plan(plan_file(_long_file(250).encode(), "lang.csv"), source="test")
+    assert counts == {"created": 250, "updated": 0, "unchanged": 0}
+    stored = list(Measurement.objects.filter(indicator=indicator).order_by("period").values_list("period", "value"))
+    assert len(stored) == 250
+    assert stored[0] == (dt.date(2025, 1, 1), Decimal("5.0000"))
+    assert stored[-1] == (dt.date(2045, 10, 1), Decimal("7.4900"))
+    assert Measurement.history.filter(history_type="+").count() == 250
+
+
+def test_importing_a_file_compares_it_once_and_reports_what_it_saved():
+    from roedtraad.followup.measurement_files import import_file
+
+    _indicator(org_tree()["holder"])
+    first = import_file(_long_file(14).encode(), "fravaer.csv", source="test")
+    corrected = _long_file(14).replace("5,13", "5,31")
+    again = import_file(corrected.encode(), "fravaer.csv", source="test")
+    assert (first.count("create"), first.count("unchanged")) == (14, 0)
+    assert (again.count("create"), again.count("update"), again.count("unchanged")) == (0, 1, 13)
+    assert Measurement.objects.get(period=dt.date(2026, 2, 1)).value == Decimal("5.3100")

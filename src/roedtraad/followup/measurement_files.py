@@ -9,9 +9,9 @@ from django.conf import settings
 
 from roedtraad.core.measurements.errors import MappingError, PersonalDataError, TableError
 from roedtraad.core.measurements.mapping import guess_mapping, merge_mapping, parse_overrides
-from roedtraad.core.measurements.read import read_measurements
+from roedtraad.core.measurements.read import gc_paused, read_measurements
 from roedtraad.core.measurements.table import Table, read_table
-from roedtraad.followup.measurement_import import MeasurementPlan, plan_measurements
+from roedtraad.followup.measurement_import import MeasurementPlan, plan_measurements, save_plan
 
 
 class FileRefused(Exception):
@@ -35,6 +35,28 @@ def plan_file(
     preview = preview_file(data, filename, mapping=mapping, key=key, aliases=aliases, user=user)
     if preview.plan is None:
         raise FileRefused(preview.problem)
+    return preview.plan
+
+
+def import_file(
+    data: bytes,
+    filename: str,
+    *,
+    source: str,
+    mapping: list[str] | dict[str, int] | None = None,
+    key: str = "",
+    aliases: dict[str, int] | None = None,
+    user=None,
+) -> MeasurementPlan:
+    """Plan the file and save it in one transaction: the plan returned has its values marked
+    (create, update, unchanged) as saved. Raises FileRefused or MeasurementsRefused. The values
+    are compared with what is stored once, inside the save's transaction, and the collector is
+    paused over the whole import, not resumed between the plan and the save (read.gc_paused)."""
+    with gc_paused():
+        preview = preview_file(data, filename, mapping=mapping, key=key, aliases=aliases, user=user, compare=False)
+        if preview.plan is None:
+            raise FileRefused(preview.problem)
+        save_plan(preview.plan, source=source, user=user)
     return preview.plan
 
 
@@ -62,6 +84,7 @@ def preview_file(
     key: str = "",
     aliases: dict[str, int] | None = None,
     user=None,
+    compare: bool = True,
 ) -> FilePreview:
     """The preview of a file: the one path of the command line, the upload and the worker, so
     the same file gets the same answer everywhere. `mapping` is either `--map column=field` items
@@ -72,7 +95,8 @@ def preview_file(
     if len(data) > max_bytes():
         raise FileRefused(f"Filen er større end {max_bytes() // (1024 * 1024)} MB.")
     try:
-        table = read_table(data, filename)
+        with gc_paused():  # the rows of a large file would cost full collector passes (read.gc_paused)
+            table = read_table(data, filename)
     except TableError as error:
         raise FileRefused(str(error)) from error
     try:
@@ -87,7 +111,7 @@ def preview_file(
         return preview
     except PersonalDataError as error:
         raise FileRefused(str(error)) from error
-    preview.plan = plan_measurements(reading, file=filename, user=user, key=key, aliases=aliases)
+    preview.plan = plan_measurements(reading, file=filename, user=user, key=key, aliases=aliases, compare=compare)
     return preview
 
 

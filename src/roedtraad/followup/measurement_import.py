@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import repeat
+from itertools import chain, repeat
 from operator import attrgetter
 from typing import cast
 
@@ -45,7 +45,7 @@ _PERIOD_KIND = {
 _PLACES = Decimal("0.0001")
 
 
-@dataclass
+@dataclass(slots=True)
 class Value:
     """One measurement the file would write."""
 
@@ -110,14 +110,19 @@ def plan_measurements(
     user=None,
     key: str = "",
     aliases: dict[str, int] | None = None,
+    compare: bool = True,
 ) -> MeasurementPlan:
     """What the file would write for the user: `key` names the measure when the file has no
-    key-figure column; `aliases` maps a unit name of the file to a unit chosen in the preview."""
+    key-figure column; `aliases` maps a unit name of the file to a unit chosen in the preview.
+    `compare=False` leaves the values unmarked against what is stored, for a plan saved at once:
+    `save_plan` compares them inside its transaction anyway, so comparing twice is wasted."""
     with gc_paused():
-        return _plan(reading, file=file, user=user, key=key, aliases=aliases)
+        return _plan(reading, file=file, user=user, key=key, aliases=aliases, compare=compare)
 
 
-def _plan(reading: Reading, *, file: str, user, key: str, aliases: dict[str, int] | None) -> MeasurementPlan:
+def _plan(
+    reading: Reading, *, file: str, user, key: str, aliases: dict[str, int] | None, compare: bool
+) -> MeasurementPlan:
     plan = MeasurementPlan(file=file, reading=reading, rejected=list(reading.rejected), aliases=dict(aliases or {}))
     units = _resolve_units(plan, reading.rows)
     allowed = rights.measurement_units_for(user) if user is not None else None
@@ -125,7 +130,7 @@ def _plan(reading: Reading, *, file: str, user, key: str, aliases: dict[str, int
     indicators = _indicators_of(set(units.values()))
     # A file repeats a few units and key figures on every row: the indicator of a (unit, key
     # figure) is decided once.
-    chosen: dict[tuple[int, str], tuple[Indicator | None, str]] = {}
+    chosen: dict[tuple[int, str], tuple[int | None, str]] = {}  # → (indicator pk, or None and why)
     for row in reading.rows:
         unit = units.get(row.unit_name)
         if unit is None:
@@ -136,16 +141,18 @@ def _plan(reading: Reading, *, file: str, user, key: str, aliases: dict[str, int
             continue
         pick = chosen.get((unit, row.key_figure))
         if pick is None:
-            pick = chosen[(unit, row.key_figure)] = _indicator_for(indicators.get(unit, []), row.key_figure, key)
-        indicator, reason = pick
-        if indicator is None:
+            indicator, reason = _indicator_for(indicators.get(unit, []), row.key_figure, key)
+            pick = chosen[(unit, row.key_figure)] = (None if indicator is None else indicator.pk, reason)
+        pk, reason = pick
+        if pk is None:
             plan.rejected.append(Rejected(row.line, reason))
             continue
-        groups[indicator.pk].append(row)
+        groups[pk].append(row)
     by_pk = {i.pk: i for found in indicators.values() for i in found}
     for pk, rows in groups.items():
         plan.values += _values_for(plan, by_pk[pk], rows)
-    _mark_actions(plan.values)
+    if compare:
+        _mark_actions(plan.values)
     return plan
 
 
@@ -201,10 +208,12 @@ def _indicator_for(candidates: list[Indicator], key_figure: str, key: str) -> tu
 def _values_for(plan: MeasurementPlan, indicator: Indicator, rows: list[MeasurementRow]) -> list[Value]:
     kind = _PERIOD_KIND.get(Aggregation(indicator.aggregation), "month")
     fitting = []
+    first, last = indicator.valid_from, indicator.valid_to or dt.date.max  # Indicator.covers, unrolled
     for row in rows:
-        if row.period.kind != kind:
-            plan.rejected.append(Rejected(row.line, _kind_reason(row.period.kind, kind)))
-        elif not indicator.covers(row.period.start):
+        period = row.period
+        if period.kind != kind:
+            plan.rejected.append(Rejected(row.line, _kind_reason(period.kind, kind)))
+        elif not first <= period.start <= last:
             start = f"{indicator.valid_from:%Y-%m}"
             plan.rejected.append(
                 Rejected(row.line, f"Perioden ligger uden for indikatorens måleperiode (fra {start}).")
@@ -228,7 +237,7 @@ def _kind_reason(got: str, wanted: str) -> str:
 def _first_per_period(plan: MeasurementPlan, rows: list[MeasurementRow]) -> list[MeasurementRow]:
     seen: set[dt.date] = set()
     kept = []
-    for row in sorted(rows, key=lambda r: r.line):
+    for row in sorted(rows, key=_line):
         if row.period.start in seen:
             plan.rejected.append(Rejected(row.line, "Indikatoren har allerede en værdi for perioden i filen."))
             continue
@@ -237,16 +246,20 @@ def _first_per_period(plan: MeasurementPlan, rows: list[MeasurementRow]) -> list
     return kept
 
 
+_line = attrgetter("line")
+
+
 def _value(indicator: Indicator, row: MeasurementRow, *, approximate: bool = False) -> Value:
-    return Value(
-        indicator=indicator,
-        period=row.period.start,
-        value=_number(row.value),
-        numerator=_dec(row.numerator),
-        denominator=_dec(row.denominator),
-        headcount=_dec(row.headcount),
-        approximate=approximate,
-        line=row.line,
+    numerator, denominator, headcount = row.numerator, row.denominator, row.headcount
+    return Value(  # positional, as the fields are declared: made once per row of a file
+        indicator,
+        row.period.start,
+        _number(row.value),
+        None if numerator is None else _number(numerator),
+        None if denominator is None else _number(denominator),
+        None if headcount is None else _number(headcount),
+        approximate,
+        row.line,
     )
 
 
@@ -284,10 +297,6 @@ def _is_rolling(key_figure: str) -> bool:
 @functools.lru_cache(maxsize=65536)  # a file's values repeat (two decimals, a narrow range)
 def _number(number: float) -> Decimal:
     return Decimal(str(number)).quantize(_PLACES)
-
-
-def _dec(number: float | None) -> Decimal | None:
-    return None if number is None else _number(number)
 
 
 # The fields a file sets; a stored measurement with the same values of these is unchanged.
@@ -484,11 +493,7 @@ class _Writer:
         ]
         rows = list(zip(*columns, *map(repeat, constants), strict=False))  # the constants repeat
         names = ", ".join(self.quote(f.column) for f in varying + constant)
-        marks = ", ".join(["%s"] * len(fields))
-        # One executemany: on SQLite as fast as INSERTs of many rows each, on PostgreSQL
-        # (psycopg pipelines it) faster than they are.
-        with self.connection.cursor() as cursor:
-            cursor.executemany(f"INSERT INTO {self.table} ({names}) VALUES ({marks})", rows)
+        self._insert(f"INSERT INTO {self.table} ({names}) VALUES ", rows, len(fields))
         if not self.history:
             return
         # The rows just inserted are those of the file's indicators written now: the history
@@ -504,6 +509,28 @@ class _Writer:
             copied += self._copy_to_history("+", where, [*self.prepared_column("indicator", chunk), now])
         if copied != len(values):
             raise MeasurementsRefused(_REFUSED)
+
+    def _insert(self, statement: str, rows: list[tuple], width: int) -> None:
+        """INSERT the rows. On PostgreSQL one row per statement in one `executemany` (psycopg
+        pipelines it: faster than statements of many rows, which it parses in Python); elsewhere
+        (SQLite) as many rows per statement as its parameter limit allows, because SQLite runs
+        the statement's set-up, e.g. AUTOINCREMENT's scan of sqlite_sequence, once per statement:
+        half the time of one row per statement (benchmarks/README.md, follow-up)."""
+        row = f"({', '.join(['%s'] * width)})"
+        per = (
+            1
+            if self.connection.vendor == "postgresql"
+            else max(1, (self.connection.features.max_query_params or 999) // width)
+        )
+        whole = len(rows) - len(rows) % per
+        with self.connection.cursor() as cursor:
+            if whole:
+                flat = list(chain.from_iterable(rows[:whole]))
+                step = per * width
+                batches = [flat[start : start + step] for start in range(0, len(flat), step)]
+                cursor.executemany(statement + ", ".join([row] * per), batches)
+            if whole < len(rows):
+                cursor.executemany(statement + row, rows[whole:])
 
     def update(self, values: list[Value], pks: list[int]) -> None:
         if not values:

@@ -123,7 +123,9 @@ class Target(models.Model):
 
 
 class Measurement(models.Model):
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
+    # No index of its own: the unique (indicator, period) index serves every lookup by indicator,
+    # and a second index made each imported row dearer to insert (benchmarks/README.md, follow-up).
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements", db_index=False)
     period = models.DateField(_("periode"), help_text=_("Første dag i måneden målingen gælder"))
     value = models.DecimalField(_("værdi"), max_digits=12, decimal_places=4)
     # The parts of a ratio (absence days ÷ possible days) when the export has them: a rolling

@@ -99,7 +99,7 @@ def save_now(upload: MeasurementUpload) -> None:
     transaction. A refusal leaves the upload ready, with the reason, and nothing saved."""
     _progress(upload, 20, "Læser filen")
     try:
-        preview = _preview(upload)
+        preview = _preview(upload, compare=False)  # save_plan compares inside its transaction
         if preview.plan is None:
             raise MeasurementsRefused(preview.problem)
         _progress(upload, 60, "Gemmer tallene")
@@ -167,11 +167,12 @@ def per_indicator(plan: MeasurementPlan) -> list[dict]:
     return sorted(rows, key=lambda r: (r["unit"], r["name"]))
 
 
-def _preview(upload: MeasurementUpload) -> FilePreview:
+def _preview(upload: MeasurementUpload, *, compare: bool = True) -> FilePreview:
     mapping = {str(k): int(v) for k, v in upload.mapping.items()} if upload.mapping else None
     aliases = {str(k): int(v) for k, v in (upload.aliases or {}).items()}
+    data = bytes(upload.data or b"")
     return preview_file(
-        bytes(upload.data or b""), upload.filename, mapping=mapping, key=upload.key, aliases=aliases, user=upload.owner
+        data, upload.filename, mapping=mapping, key=upload.key, aliases=aliases, user=upload.owner, compare=compare
     )
 
 

@@ -65,7 +65,7 @@ def csv_rows(data: bytes) -> Iterator[RawRow]:
     line = 1
     try:
         for row in reader:
-            yield line, [cell.strip() for cell in row]
+            yield line, list(map(str.strip, row))
             line = reader.line_num + 1
     except csv.Error as error:
         raise TableError(f"Filen kan ikke læses som CSV (linje {reader.line_num}): {error}.") from error

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from roedtraad.followup.measurement_files import FileRefused, plan_file
-from roedtraad.followup.measurement_import import MeasurementsRefused, save_plan
+from roedtraad.followup.measurement_files import FileRefused, import_file, plan_file
+from roedtraad.followup.measurement_import import MeasurementsRefused
 from roedtraad.org.names import UnitNames
 
 
@@ -51,10 +51,12 @@ class Command(BaseCommand):
 
     def _one(self, path: Path, options: dict, aliases: dict[str, int]) -> dict | None:
         try:
-            plan = plan_file(path.read_bytes(), path.name, mapping=options["map"], key=options["key"], aliases=aliases)
+            data, given = path.read_bytes(), {"mapping": options["map"], "key": options["key"], "aliases": aliases}
+            if options["dry_run"]:
+                plan = plan_file(data, path.name, **given)
+            else:
+                plan = import_file(data, path.name, source=f"Fil: {path.name}", **given)
             result = plan.as_json()
-            if not options["dry_run"]:
-                result.update(save_plan(plan, source=f"Fil: {path.name}"))
         except OSError as error:
             self._fail(path, f"kan ikke læses ({error.strerror or error})")
             return None
