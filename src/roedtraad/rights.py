@@ -218,3 +218,9 @@ def sees_small_numbers(user, unit_id: int) -> bool:
     the director and the leaders of that unit (a head of area or holder whose subtree holds it)."""
     rights = rights_for(user)
     return rights.director or unit_id in rights.areas or unit_id in rights.holders
+
+
+def can_maintain_red_thread(user) -> bool:
+    """Whether the user maintains the council's policies, budget changes and each year's DUS
+    tracks and focus areas (the records goals link to): the director only."""
+    return rights_for(user).director

@@ -124,6 +124,13 @@ _EDITORS = _expect(director=200, holder=200, **ON_DRAFT)  # a form page for thos
 _EDITED = _expect(holder=302, **ON_DRAFT)  # a change posted by those who may edit the draft
 
 
+def _policy():
+    """A policy no goal links to (so the director may delete it)."""
+    from roedtraad.frameworks.models import Policy
+
+    return Policy.objects.get_or_create(name="Sundhedspolitikken")[0].pk
+
+
 def _proposal(world):
     """An open proposal of a shared goal between the holder's draft goal and the other holder's goal."""
     from roedtraad.checks.models import SharedGoalProposal
@@ -237,6 +244,13 @@ RIGHTS = {
     "checks:proposal_new": ("get", lambda w: [w["draft_goal"].pk, w["entered_goal"].pk], _PROPOSERS),
     "checks:proposal_accept": ("post", lambda w: _proposal(w), _expect(holder=302, **ON_DRAFT)),
     "checks:proposal_decline": ("post", lambda w: _proposal(w), _expect(holder=302, **ON_DRAFT)),
+    "redthread": ("get", None, LOGIN_FIRST),
+    "redthread_policy": ("get", lambda w: [_policy()], LOGIN_FIRST),
+    "redthread_track": ("get", lambda w: [w["track"].pk], LOGIN_FIRST),
+    "redthread_maintain": ("get", None, DIRECTOR_ONLY),
+    "redthread_record_new": ("get", lambda w: ["politik"], DIRECTOR_ONLY),
+    "redthread_record_edit": ("get", lambda w: ["politik", _policy()], DIRECTOR_ONLY),
+    "redthread_record_delete": ("post", lambda w: ["politik", _policy()], DIRECTOR_ONLY_POST),
     "indicator_list": ("get", None, LOGIN_FIRST),
     "indicator_across": ("get", lambda w: ["sygefravaer"], {**_draft(), "other_holder": 200}),
     "measurement_upload": ("get", None, {**LOGIN_FIRST, "reader": 403, "stranger": 403}),

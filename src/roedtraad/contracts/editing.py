@@ -165,13 +165,16 @@ def save_goal(
     sections: dict[str, str] | None = None,
     scope: str | None = None,
     multi_year: bool | None = None,
+    links: dict[str, list[int]] | None = None,
     reason: str = "",
 ) -> Goal:
-    """Save the given fields of a goal (None: unchanged) if nobody saved it since `expected_version`."""
+    """Save the given fields of a goal (None: unchanged) if nobody saved it since `expected_version`.
+    `links`: the ids the goal links to, per kind (`LINK_KINDS`); a kind left out is unchanged."""
     try:
         with transaction.atomic():
             goal = editable_goal(goal_pk, user)
             _validate(goal, title, scope, sections)
+            _validate_links(goal, links or {})
             attempted = _attempted(title, scope, multi_year, sections)
             if goal.deleted_at is not None:
                 raise WorkflowError(_("Målet er slettet. Fortryd sletningen for at ændre det."))
@@ -179,7 +182,9 @@ def save_goal(
                 raise _conflict(goal_pk, expected_version, attempted)
             goal.refresh_from_db()
             changes = {"title": title, "scope": scope, "multi_year": multi_year}
-            return write_goal(goal, user, changes, sections or {}, reason or _("Målet er redigeret"))
+            goal = write_goal(goal, user, changes, sections or {}, reason or _("Målet er redigeret"))
+            write_links(goal, links or {})
+            return goal
     except ContractLocked as exc:  # entered by the director while this save was under way
         raise Locked(exc.messages[0]) from exc
 
@@ -195,6 +200,44 @@ def write_goal(goal: Goal, user, changes: dict[str, Any], sections: dict[str, st
     goal.save()
     _save_sections(goal, user, sections, reason)
     return goal
+
+
+# What a goal links to by hand (the red thread): kind → the model, and whether it must be of the
+# contract's own DUS (a track or focus area of another year's DUS is not this year's thread).
+LINK_KINDS = {
+    "policies": ("frameworks.Policy", False),
+    "tracks": ("frameworks.Track", True),
+    "focus_areas": ("frameworks.FocusArea", True),
+    "budget_changes": ("frameworks.BudgetChange", False),
+}
+
+
+def link_choices(goal: Goal, kind: str):
+    """The records the goal may link to of one kind (`LINK_KINDS`)."""
+    from django.apps import apps
+
+    label, of_framework = LINK_KINDS[kind]
+    records = apps.get_model(label).objects.all()
+    return records.filter(framework_id=goal.contract.framework_id) if of_framework else records
+
+
+def _validate_links(goal: Goal, links: dict[str, list[int]]) -> None:
+    problems = []
+    for kind, ids in links.items():
+        if kind not in LINK_KINDS:
+            problems.append(_("Ukendt slags henvisning: %(kind)s.") % {"kind": kind})
+            continue
+        found = set(link_choices(goal, kind).filter(pk__in=ids).values_list("pk", flat=True))
+        if set(ids) - found:
+            problems.append(_("Målet kan ikke henvise til det valgte (det findes ikke eller hører til et andet år)."))
+    if problems:
+        raise WorkflowError(_("Målet kan ikke gemmes:"), problems)
+
+
+def write_links(goal: Goal, links: dict[str, list[int]]) -> None:
+    """Set what the goal links to, per kind given (the caller has validated them)."""
+    for kind, ids in links.items():
+        getattr(goal, kind).set(ids)
 
 
 def _set_deleted(goal_pk: int, user, deleted: bool) -> Goal:

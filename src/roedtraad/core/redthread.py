@@ -68,8 +68,21 @@ def _with_tracks_of_focus_areas(year: YearThread) -> list[GoalLinks]:
     ]
 
 
+def unserved(year: YearThread) -> dict[str, list[int]]:
+    """The keys of the policies, DUS tracks and focus areas that no goal serves (a goal on a
+    focus area serves its track too), in the year's order."""
+    goals = _with_tracks_of_focus_areas(year)
+    served = {name: set().union(*(getattr(g, name) for g in goals)) for name in ("policies", "tracks", "focus_areas")}
+    return {
+        "policies": [key for key, _, _ in year.policies if key not in served["policies"]],
+        "tracks": [key for key, _ in year.tracks if key not in served["tracks"]],
+        "focus_areas": [a.key for a in year.focus_areas if a.key not in served["focus_areas"]],
+    }
+
+
 def red_thread(year: YearThread) -> dict:
     goals = _with_tracks_of_focus_areas(year)
+    missing = unserved(year)
     policies = [
         {"name": name, "tracks": list(tracks), "goals": _served(goals, "policies", key)}
         for key, name, tracks in year.policies
@@ -79,16 +92,15 @@ def red_thread(year: YearThread) -> dict:
         {"name": name, "focus_areas": [a.name for a in areas_of[key]], "goals": _served(goals, "tracks", key)}
         for key, name in year.tracks
     ]
-    focus_areas = [(a.name, _served(goals, "focus_areas", a.key)) for a in year.focus_areas]
     budget = [{"name": name, "goals": _served(goals, "budget_changes", key)} for key, name in year.budget_changes]
     return {
         "policies": policies,
         "tracks": tracks,
         "budget_changes": budget,
         "unserved": {
-            "policies": [p["name"] for p in policies if not p["goals"]],
-            "tracks": [t["name"] for t in tracks if not t["goals"]],
-            "focus_areas": [name for name, served in focus_areas if not served],
+            "policies": [name for key, name, _ in year.policies if key in missing["policies"]],
+            "tracks": [name for key, name in year.tracks if key in missing["tracks"]],
+            "focus_areas": [a.name for a in year.focus_areas if a.key in missing["focus_areas"]],
         },
         "goals_without_reference": [g.goal.as_json() for g in year.goals if g.refers_to_nothing],
     }

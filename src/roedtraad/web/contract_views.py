@@ -199,6 +199,7 @@ def goal_context(request, pk, **extra) -> dict:
             "tracks",
             "focus_areas",
             "policies",
+            "budget_changes",
             "stop_doing_items",
         )
         .get()

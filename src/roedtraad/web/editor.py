@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from roedtraad.contracts.editing import SECTION_MAX, EditConflict, save_goal, section_too_long
+from roedtraad.contracts.editing import SECTION_MAX, EditConflict, link_choices, save_goal, section_too_long
 from roedtraad.contracts.models import SHARED_NEEDS_PARTNER, Goal, GoalLayout, GoalScope
 from roedtraad.contracts.workflow import WorkflowError
 from roedtraad.core.sections import SECTION_LAYOUT, WORKPLAN_LAYOUT
@@ -38,6 +38,13 @@ SECTION_HELP = {
     "samarbejde_med": gettext_lazy("Hvem samarbejder I med, og hvem har hvilken rolle?"),
 }
 LIMIT_HINT = gettext_lazy("Højst 20.000 tegn.")
+# The red thread a holder sets by hand (`contracts.editing.LINK_KINDS`), in the order shown.
+LINK_LABELS = {
+    "policies": gettext_lazy("Politikker"),
+    "tracks": gettext_lazy("Spor i årets DUS"),
+    "focus_areas": gettext_lazy("Indsatsområder i årets DUS"),
+    "budget_changes": gettext_lazy("Budgetforandringer"),
+}
 GOAL_STATEMENT = {GoalLayout.SECTIONS: "udviklingsmaal", GoalLayout.WORKPLAN: "arbejde_hen_imod"}
 
 
@@ -74,6 +81,15 @@ class GoalForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 5}),
                 help_text=" ".join([str(SECTION_HELP.get(key, "")), *extra.get(key, []), str(LIMIT_HINT)]).strip(),
             )
+        for kind, label in LINK_LABELS.items():
+            choices = link_choices(goal, kind)
+            if choices.exists():
+                self.fields[f"link_{kind}"] = forms.ModelMultipleChoiceField(
+                    label=label,
+                    queryset=choices,
+                    required=False,
+                    widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}),
+                )
         self.fields["multi_year"].widget.attrs["class"] = "form-checkbox"
         self.fields["title"].widget.attrs["class"] = "form-input"
         self.fields["scope"].widget.attrs["class"] = "form-select"
@@ -100,11 +116,18 @@ class GoalForm(forms.Form):
     def section_fields(self):
         return [self[name] for name in self.fields if name.startswith("section_")]
 
+    def main_fields(self):
+        return [self[name] for name in self.fields if not name.startswith("link_")]
+
+    def link_fields(self):
+        return [self[name] for name in self.fields if name.startswith("link_")]
+
 
 def initial_for(goal: Goal) -> dict:
     texts = {s.key: s.text for s in goal.sections.all()}
     data = {"version": goal.version, "title": goal.title, "scope": goal.scope, "multi_year": goal.multi_year}
     data.update({f"section_{key}": texts.get(key, "") for key in layout_keys(goal)})
+    data.update({f"link_{kind}": [r.pk for r in getattr(goal, kind).all()] for kind in LINK_LABELS})
     return data
 
 
@@ -125,6 +148,7 @@ def save(goal: Goal, data: dict, user) -> Goal:
         scope=data["scope"],
         multi_year=data["multi_year"],
         sections=sections,
+        links={kind: [r.pk for r in data[f"link_{kind}"]] for kind in LINK_LABELS if f"link_{kind}" in data},
         reason=_("Redigeret i editoren"),
     )
 
@@ -136,6 +160,17 @@ def _conflict_rows(form: GoalForm, stored: Goal) -> list[dict]:
         if name == "version":
             continue
         mine = form.cleaned_data.get(name)
+        if name.startswith("link_"):  # records chosen: compared as their ids, shown as their names
+            if sorted(r.pk for r in mine or []) != sorted(theirs.get(name) or []):
+                names = field.queryset.filter(pk__in=theirs.get(name) or [])  # type: ignore[attr-defined]
+                rows.append(
+                    {
+                        "label": field.label,
+                        "mine": ", ".join(map(str, mine or [])),
+                        "theirs": ", ".join(map(str, names)),
+                    }
+                )
+            continue
         if str(mine or "").strip() != str(theirs.get(name) or "").strip():
             rows.append({"label": field.label, "mine": mine, "theirs": theirs.get(name)})
     return rows
