@@ -208,6 +208,7 @@ def _policies() -> None:
         ("Personalepolitik", ["Bæredygtig arbejdskultur", "God ledelse", "Fastholdelse og rekruttering"]),
         ("Udviklingspolitik", ["Balanceret vækst", "Alle er med", "Det gode liv i fællesskabet", "Grøn omstilling"]),
         ("Sundhedspolitik", ["Sundhed i hverdagen", "Sammenhængende forløb"]),
+        ("Erhvervspolitik", ["Gode rammer for virksomhederne"]),  # no demo goal serves it: the red thread says so
     ]:
         policy = Policy.objects.create(name=name, adopted_year=YEAR - 3)
         for number, title in enumerate(tracks, start=1):
@@ -333,6 +334,9 @@ def _goal(contract: Contract, spec: themes.GoalSpec, framework: Framework) -> Go
     goal.tracks.set(framework.tracks.filter(number=spec.track))
     if spec.focus_area:
         goal.focus_areas.set(framework.focus_areas.filter(title=spec.focus_area))
+    goal.policies.set(Policy.objects.filter(name__in=spec.policies))
+    for kind, number in spec.budget_changes:
+        goal.budget_changes.add(*BudgetChange.objects.filter(kind=kind, number=number))
     return goal
 
 

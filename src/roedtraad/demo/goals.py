@@ -20,6 +20,9 @@ class GoalSpec:
     partners: list[tuple[str, str]] = field(default_factory=list)
     activities: list[str] = field(default_factory=list)
     sick_leave_target: tuple[float, float] | None = None  # (baseline, target)
+    # The red thread: the council's policies (by name) and budget changes ((kind, number)) it serves.
+    policies: tuple[str, ...] = ()
+    budget_changes: tuple[tuple[str, int], ...] = ()
 
 
 def _workplan(intro: str, basis: str, work_on: list[str], towards: list[str], partners: str, follow: str):
@@ -83,6 +86,7 @@ def sick_leave(holder: str, layout: str, year: int, baseline: float, target: flo
         )
     return GoalSpec(
         title="Lavt sygefravær",
+        policies=("Personalepolitik",),
         sections=sections,
         focus_area="Lavt sygefravær",
         activities=activities,
@@ -117,7 +121,12 @@ def onboarding(holder: str, layout: str, year: int) -> GoalSpec:
             "Ledergruppen følger op hvert halve år.",
         )
     return GoalSpec(
-        title="God modtagelse af nye kolleger", sections=sections, focus_area="God modtagelse", activities=activities
+        title="God modtagelse af nye kolleger",
+        sections=sections,
+        focus_area="God modtagelse",
+        activities=activities,
+        policies=("Personalepolitik",),
+        budget_changes=(("track", 4),),
     )
 
 
@@ -174,7 +183,11 @@ def leadership(holder: str, layout: str, year: int) -> GoalSpec:
             "Fagchefen følger op i kontraktdialogen.",
         )
     return GoalSpec(
-        title="Ledelse med afsæt i ledelsesgrundlaget", sections=sections, multi_year=True, activities=activities
+        title="Ledelse med afsæt i ledelsesgrundlaget",
+        sections=sections,
+        multi_year=True,
+        activities=activities,
+        policies=("Personalepolitik",),
     )
 
 
@@ -202,6 +215,8 @@ def welfare_technology(holder: str, layout: str, year: int) -> GoalSpec:
         )
     return GoalSpec(
         title="Velfærdsteknologi og digitale arbejdsgange",
+        policies=("Udviklingspolitik",),
+        budget_changes=(("change", 12),),
         sections=sections,
         focus_area="Udvikling af opgaveløsningen",
         activities=activities,
@@ -261,4 +276,10 @@ def nutrition(holder: str, layout: str, year: int) -> GoalSpec:
             activities,
             "Diætisterne gør status hvert kvartal.",
         )
-    return GoalSpec(title="Ernæring hos ældre borgere", sections=sections, activities=activities, track=1)
+    return GoalSpec(
+        title="Ernæring hos ældre borgere",
+        sections=sections,
+        activities=activities,
+        track=1,
+        policies=("Sundhedspolitik",),
+    )

@@ -6,6 +6,8 @@ indicators, expected effect for the citizen and latest follow-up. The data comes
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -16,6 +18,8 @@ from roedtraad.followup.small_numbers import hidden_indicators
 from roedtraad.frameworks.models import BudgetChange, Framework, Policy, Track
 from roedtraad.reports.redthread import ThreadGoal, goals_in_force, serving, thread_goals, unserved_records
 from roedtraad.web.contract_views import readers_only
+
+STATUS_ORDER = ("off_track", "at_risk", "stale", "no_data", "on_track")
 
 
 def _years() -> list[int]:
@@ -90,6 +94,12 @@ def _by_holder(items: list[ThreadGoal]) -> list[tuple[str, list[ThreadGoal]]]:
     return list(groups.items())
 
 
+def _summary(items: list[ThreadGoal]) -> list[tuple[str, int]]:
+    """How many of the goals have each status, worst first (the page's first line)."""
+    counts = Counter(item.rolled.status for item in items)
+    return [(status, counts[status]) for status in STATUS_ORDER if counts[status]]
+
+
 def _hidden(request, items: list[ThreadGoal]) -> set[int]:
     """The indicators whose figures the user may not see (small units: `followup.small_numbers`)."""
     return hidden_indicators(request.user, [s.indicator for item in items for s in item.indicators])
@@ -112,6 +122,7 @@ def policy_detail(request, pk):
         "years": years,
         "holders": _by_holder(items),
         "hidden": _hidden(request, items),
+        "summary": _summary(items),
         "crumbs": _crumbs(year, policy.name),
     }
     return render(request, "web/redthread/policy.html", context)
@@ -134,6 +145,7 @@ def track_detail(request, pk):
         "areas": areas,
         "direct": _by_holder(on_track_only),
         "hidden": _hidden(request, items),
+        "summary": _summary(items),
         "count": len(items),
         "crumbs": _crumbs(year, str(track)),
     }
