@@ -224,3 +224,11 @@ def can_maintain_red_thread(user) -> bool:
     """Whether the user maintains the council's policies, budget changes and each year's DUS
     tracks and focus areas (the records goals link to): the director only."""
     return rights_for(user).director
+
+
+def can_hold_dialogue(user, contract: Contract) -> bool:
+    """Whether the user plans a contract dialogue on the contract and writes its minutes: the
+    director, or the head of area over the holder, once the contract is entered."""
+    rights = rights_for(user)
+    entered = contract.status == ContractStatus.ENTERED
+    return entered and (rights.director or contract.holder_id in rights.areas)

@@ -124,6 +124,19 @@ _EDITORS = _expect(director=200, holder=200, **ON_DRAFT)  # a form page for thos
 _EDITED = _expect(holder=302, **ON_DRAFT)  # a change posted by those who may edit the draft
 
 
+def _dialogue(world):
+    """A contract dialogue planned on the other holder's entered contract (area Omsorg)."""
+    from roedtraad.followup.dialogues import plan_dialogue
+
+    return [
+        plan_dialogue(world["users"]["director"], world["entered"], world["entered"].planned_follow_ups.get().date).pk
+    ]
+
+
+# The director and the head of area over the entered contract; the holder is a stranger to it.
+_HOLDS_DIALOGUE = _expect(director=200, head_of_area=200, **ON_ENTERED)
+
+
 def _policy():
     """A policy no goal links to (so the director may delete it)."""
     from roedtraad.frameworks.models import Policy
@@ -244,6 +257,9 @@ RIGHTS = {
     "checks:proposal_new": ("get", lambda w: [w["draft_goal"].pk, w["entered_goal"].pk], _PROPOSERS),
     "checks:proposal_accept": ("post", lambda w: _proposal(w), _expect(holder=302, **ON_DRAFT)),
     "checks:proposal_decline": ("post", lambda w: _proposal(w), _expect(holder=302, **ON_DRAFT)),
+    "dialogue_new": ("get", lambda w: [w["entered"].pk], _HOLDS_DIALOGUE),
+    "dialogue_detail": ("get", _dialogue, {**_draft(), "holder": 404, "other_holder": 200}),
+    "dialogue_minutes": ("get", _dialogue, _HOLDS_DIALOGUE),
     "redthread": ("get", None, LOGIN_FIRST),
     "redthread_policy": ("get", lambda w: [_policy()], LOGIN_FIRST),
     "redthread_track": ("get", lambda w: [w["track"].pk], LOGIN_FIRST),

@@ -355,6 +355,10 @@ class Activity(ContractContent):
         # Following up on an entered contract means moving its activities along: status may change.
         if self.pk and self._only_status_changed():
             return
+        # And a contract dialogue may agree new activities on an entered contract's goals: the
+        # dialogue is part of the agreement (`followup.dialogues.record_minutes` marks them).
+        if self.pk is None and getattr(self, "agreed_in_dialogue", None) is not None:
+            return
         super()._guard()
 
     def _only_status_changed(self) -> bool:

@@ -227,6 +227,34 @@ class PlannedFollowUp(models.Model):
         return f"{kind} ({forum})"
 
 
+class ContractDialogue(models.Model):
+    """A contract dialogue (kontraktdialog) of the director, the head of area and the holder: its
+    date and place in the calendar are its planned follow-up; after the meeting, its minutes and
+    the entries and activities agreed (`followup.dialogues`)."""
+
+    planned = models.OneToOneField(PlannedFollowUp, on_delete=models.CASCADE, related_name="dialogue")
+    participants = models.ManyToManyField("org.Person", verbose_name=_("deltagere"), blank=True, related_name="+")
+    held_on = models.DateField(_("holdt"), null=True, blank=True)
+    minutes = models.TextField(_("referat"), blank=True)
+    entries = models.ManyToManyField(FollowUpEntry, verbose_name=_("opfølgninger"), blank=True, related_name="+")
+    activities = models.ManyToManyField(
+        "contracts.Activity", verbose_name=_("aftalte aktiviteter"), blank=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kontraktdialog")
+        verbose_name_plural = _("kontraktdialoger")
+        ordering = ["planned__date"]
+
+    def __str__(self) -> str:
+        return f"{_('Kontraktdialog')} {self.planned.date}"
+
+    @property
+    def contract(self):
+        return self.planned.contract
+
+
 class UploadStatus(models.TextChoices):
     READING = "reading", _("Læses")
     READY = "ready", _("Klar til gennemsyn")

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from roedtraad import rights
 from roedtraad.contracts import lineage
 from roedtraad.contracts.compare import compare_revisions, compared_revision
 from roedtraad.contracts.models import Goal
@@ -132,7 +133,8 @@ def contract_detail(request, pk):
         "contract_status": contract_rollup([(f"mål {g.number}", statuses[g.pk]) for g in goals]),
         "actions": access.actions_for(request.user, contract),
         "stop_doing": contract.stop_doing_items.all(),
-        "planned": contract.planned_follow_ups.select_related("goal").order_by("date"),
+        "planned": contract.planned_follow_ups.select_related("goal", "dialogue").order_by("date"),
+        "may_hold_dialogue": rights.can_hold_dialogue(request.user, contract),
         "change_requests": contract.change_requests.select_related("author__person"),
         "people": _people(request.user, contract),
         "deleted_goals": _deleted_goals(request, contract),

@@ -4,6 +4,7 @@ from django.urls import include, path
 from roedtraad.web import (
     compare_views,
     contract_views,
+    dialogue_views,
     editor,
     followup_views,
     history_views,
@@ -60,6 +61,9 @@ urlpatterns = [
     path("goals/<int:pk>/history/", history_views.goal_history, name="goal_history"),
     path("contracts/<int:pk>/history/", history_views.contract_history, name="contract_history"),
     path("contracts/<int:pk>/compare/", compare_views.contract_compare, name="contract_compare"),
+    path("contracts/<int:pk>/dialogues/new/", dialogue_views.dialogue_new, name="dialogue_new"),
+    path("dialogues/<int:pk>/", dialogue_views.dialogue_detail, name="dialogue_detail"),
+    path("dialogues/<int:pk>/minutes/", dialogue_views.dialogue_minutes, name="dialogue_minutes"),
     path(
         "goals/<int:pk>/history/<str:kind>/<int:history_id>/restore/",
         history_views.restore,
