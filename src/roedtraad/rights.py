@@ -23,7 +23,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
-from roedtraad.contracts.models import LOCKED_STATUSES, Contract, ContractStatus, Goal
+from roedtraad.contracts.models import LOCKED_STATUSES, Contract, ContractStatus, Goal, StopDoingItem
 from roedtraad.followup.models import Indicator, PlannedFollowUp
 from roedtraad.org.models import OrgUnit, Role, subtree
 
@@ -122,6 +122,12 @@ def indicators_visible_to(user) -> QuerySet[Indicator]:
     return live.filter(q)
 
 
+def stop_doing_items_visible_to(user) -> QuerySet[StopDoingItem]:
+    """Stop-doing proposals of the contracts the user may read (the register's rows)."""
+    q = _contract_filter(user, "contract__")
+    return StopDoingItem.objects.all() if q is None else StopDoingItem.objects.filter(q)
+
+
 def planned_follow_ups_visible_to(user) -> QuerySet[PlannedFollowUp]:
     q = _contract_filter(user, "contract__")
     return PlannedFollowUp.objects.all() if q is None else PlannedFollowUp.objects.filter(q)
@@ -159,6 +165,12 @@ def can(user, action: str, contract: Contract) -> bool:
     return rules[action]
 
 
+def can_decide_stop_doing(user) -> bool:
+    """Whether the user decides on the contracts' stop-doing proposals (stopped, rejected, being
+    examined): the director only. Everybody who may read a contract sees its decisions."""
+    return rights_for(user).director
+
+
 def actions_for(user, contract: Contract) -> set[str]:
     return {action for action in ACTIONS if can(user, action, contract)}
 
@@ -193,6 +205,23 @@ def can_change_follow_up(user, entry) -> bool:
     if person is None or person.user_id != getattr(user, "pk", None):
         return False
     return can(user, "follow_up", entry.goal.contract)
+
+
+# The annual cycle -----------------------------------------------------------------------
+
+
+def can_edit_milestones(user) -> bool:
+    """A year's milestones (the DUS's calendar) are set by the director; everybody else reads them."""
+    return rights_for(user).director
+
+
+def cycle_units_for(user) -> set[int] | None:
+    """The contract holders whose deadlines and waiting reviews the user keeps an eye on (None: every
+    holder): the director all of them, a head of area those in their area, anybody else none."""
+    rights = rights_for(user)
+    if rights.director:
+        return None
+    return set(rights.areas)
 
 
 # Measurements and small numbers ---------------------------------------------------------
@@ -232,3 +261,14 @@ def can_hold_dialogue(user, contract: Contract) -> bool:
     rights = rights_for(user)
     entered = contract.status == ContractStatus.ENTERED
     return entered and (rights.director or contract.holder_id in rights.areas)
+
+
+def can_start_next_year(user) -> bool:
+    """Whether the user starts next year's round of contracts from this year's: the director only."""
+    return rights_for(user).director
+
+
+def can_plan_follow_up(user, contract: Contract) -> bool:
+    """Whether the user plans follow-ups of the contract by hand (a meeting, a review of the
+    figures): whoever edits the draft, or follows up on the entered contract."""
+    return can(user, "edit", contract) or can(user, "follow_up", contract)

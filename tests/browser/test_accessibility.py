@@ -12,7 +12,8 @@ pytestmark = pytest.mark.browser
 
 ROLES = ["direktoer", "fagchef", "kontraktholder", "kontraktholder2", "laeser"]
 PER_VIEW = 2  # pages visited per view (URL name); every kind of page is covered for each role
-SKIP = ("/logout/", "/admin/", "/i18n/", "/static/")
+SKIP = ("/logout/", "/admin/", "/i18n/", "/static/", "/hold-op-med/csv/")  # a download is no page
+FILES = (".ics", ".csv", ".xlsx", ".docx", ".pdf")
 
 
 def view_name(path: str) -> str | None:
@@ -38,7 +39,11 @@ def crawl(page, base_url: str, start: str = "/") -> dict[str, list[dict]]:
         found[path] = axe_violations(page)
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))"):
             url = urlsplit(urljoin(base_url + path, href))
-            if url.netloc == urlsplit(base_url).netloc and not url.path.startswith(SKIP):
+            if (
+                url.netloc == urlsplit(base_url).netloc
+                and not url.path.startswith(SKIP)
+                and not url.path.endswith(FILES)
+            ):
                 queue.append(url.path + (f"?{url.query}" if url.query else ""))
     return found
 
@@ -86,7 +91,9 @@ def test_overview_filter_updates_in_part_with_htmx(browser, live_server, demo):
     page.select_option("#id_status", "submitted")
     page.wait_for_url("**status=submitted**")
     rows = page.locator("#results table tbody tr")
-    assert rows.count() == 2
+    from roedtraad.contracts.models import Contract
+
+    assert rows.count() == Contract.objects.filter(status="submitted").count() > 0
     page.close()
 
 

@@ -1,13 +1,61 @@
-"""The contract page names a planned contract dialogue once, not as "Kontraktdialog (Kontraktdialog)"."""
+"""Planned follow-ups made by hand on the contract page: planned, marked held, removed."""
 
-from django.urls import reverse
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from tests.web.conftest import YEAR
 
 from roedtraad.followup.models import PlannedFollowUp
 
+pytestmark = pytest.mark.django_db
 
-def test_a_planned_contract_dialogue_whose_forum_repeats_the_kind_is_named_once(login, world):
-    contract = world["draft"]
-    PlannedFollowUp.objects.filter(contract=contract).update(forum="Kontraktdialog")
-    page = login("holder").get(reverse("contract_detail", args=[contract.pk])).content.decode()
-    assert "Kontraktdialog" in page
-    assert "Kontraktdialog (Kontraktdialog)" not in page
+
+def test_the_holder_plans_a_meeting_in_lmu_on_their_draft_for_one_goal(world, login):
+    goal = world["draft_goal"]
+    response = login("holder").post(
+        f"/contracts/{world['draft'].pk}/planned/new/",
+        {"date": f"{YEAR}-05-04", "kind": "meeting", "forum": "LMU", "goal": goal.pk},
+    )
+    assert response.status_code == 302
+    planned = PlannedFollowUp.objects.get(forum="LMU")
+    assert (planned.contract, planned.goal, planned.date) == (world["draft"], goal, dt.date(YEAR, 5, 4))
+    page = login("holder").get(f"/contracts/{world['draft'].pk}/").content.decode()
+    assert "Møde i forum (LMU)" in page
+
+
+def test_a_date_outside_the_contracts_year_is_refused_with_the_reason(world, login):
+    response = login("holder").post(
+        f"/contracts/{world['draft'].pk}/planned/new/", {"date": f"{YEAR - 3}-05-04", "kind": "meeting"}
+    )
+    assert response.status_code == 400
+    assert f"kontraktens år ({YEAR})" in response.content.decode()
+    assert not PlannedFollowUp.objects.filter(date__year=YEAR - 3).exists()
+
+
+def test_another_goals_goal_cannot_be_chosen(world, login):
+    response = login("holder").post(
+        f"/contracts/{world['draft'].pk}/planned/new/",
+        {"date": f"{YEAR}-05-04", "kind": "meeting", "goal": world["entered_goal"].pk},
+    )
+    assert response.status_code == 400
+    assert PlannedFollowUp.objects.filter(goal=world["entered_goal"]).count() == 0
+
+
+def test_the_head_of_area_plans_follow_up_on_an_entered_contract_in_the_area_but_a_reader_may_not(world, login):
+    url = f"/contracts/{world['entered'].pk}/planned/new/"
+    assert login("head_of_area").post(url, {"date": f"{YEAR}-09-01", "kind": "indicators"}).status_code == 302
+    assert login("reader").post(url, {"date": f"{YEAR}-09-02", "kind": "indicators"}).status_code == 403
+    assert list(PlannedFollowUp.objects.filter(kind="indicators").values_list("date", flat=True)) == [
+        dt.date(YEAR, 9, 1)
+    ]
+
+
+def test_a_planned_follow_up_is_marked_held_and_another_removed(world, login):
+    planned = world["draft"].planned_follow_ups.get()
+    client = login("holder")
+    assert client.post(f"/planned/{planned.pk}/held/").status_code == 302
+    assert PlannedFollowUp.objects.get(pk=planned.pk).done
+    assert client.post(f"/planned/{planned.pk}/delete/").status_code == 302
+    assert not PlannedFollowUp.objects.filter(pk=planned.pk).exists()

@@ -120,6 +120,17 @@ def _stop_doing(world):
     return [StopDoingItem.objects.create(contract=world["draft"], text="Ugentlige statusmøder").pk]
 
 
+def _entered_stop_doing(world):
+    """A stop-doing proposal of the other holder's entered contract: the director decides on it."""
+    from roedtraad.contracts.models import Contract, StopDoingItem
+
+    entered = Contract.objects.filter(pk=world["entered"].pk)
+    entered.update(status="draft")  # written before the contract was entered
+    item = StopDoingItem.objects.create(contract=world["entered"], text="Dobbeltregistrering af fravær")
+    entered.update(status="entered")
+    return [item.pk]
+
+
 _EDITORS = _expect(director=200, holder=200, **ON_DRAFT)  # a form page for those who may edit the draft
 _EDITED = _expect(holder=302, **ON_DRAFT)  # a change posted by those who may edit the draft
 
@@ -164,6 +175,23 @@ def _own_follow_up(world):
     return [entry.pk]
 
 
+def _milestone(world):
+    from roedtraad.frameworks.cycle import ensure_milestones
+
+    return ensure_milestones(world["draft"].framework)[0].pk
+
+
+def _feed_token(world):
+    """The holder's calendar address: anyone who has it gets the feed, login or not."""
+    from roedtraad.frameworks.calendar import create_feed
+
+    return create_feed(world["users"]["holder"])[1]
+
+
+def _milestone_body(world):
+    return {"milestone-title": "Temadag", "milestone-date": "2026-03-12", "milestone-kind": "other"}
+
+
 # The head of area over both holders and the director; each holder is a stranger to the other's goal.
 _PROPOSERS = _expect(director=200, head_of_area=200, holder=404, other_holder=404)
 
@@ -191,6 +219,7 @@ BODIES = {
     "imports:goal_boundary": lambda w: {"expect": "Lavt sygefravær"},
     "imports:fragment_action": lambda w: {"expect": ""},
     "checks:proposal_accept": lambda w: {"role": "Stiller en sygeplejerske til rådighed"},
+    "stop_doing_decide": lambda w: {"decision": "stoppet", "reason": "Ingen bruger registreringen."},
 }
 
 # name -> (method, world -> args, role -> expected status)
@@ -238,6 +267,10 @@ RIGHTS = {
     "stop_doing_add": ("get", lambda w: [w["draft"].pk], _EDITORS),
     "stop_doing_edit": ("get", _stop_doing, _EDITORS),
     "stop_doing_delete": ("post", _stop_doing, _EDITED),
+    # The register of every proposal: each sees the rows of the contracts they may read; the director decides.
+    "stop_doing_register": ("get", None, LOGIN_FIRST),
+    "stop_doing_csv": ("get", None, LOGIN_FIRST),
+    "stop_doing_decide": ("post", _entered_stop_doing, _expect(**ON_ENTERED)),
     "imports:upload": ("get", None, {**LOGIN_FIRST, "reader": 403, "stranger": 403}),
     "imports:batch": ("get", lambda w: [_import_batch(w)], _own_import()),
     "imports:preview": ("get", _import_draft, _own_import()),
@@ -260,6 +293,12 @@ RIGHTS = {
     "dialogue_new": ("get", lambda w: [w["entered"].pk], _HOLDS_DIALOGUE),
     "dialogue_detail": ("get", _dialogue, {**_draft(), "holder": 404, "other_holder": 200}),
     "dialogue_minutes": ("get", _dialogue, _HOLDS_DIALOGUE),
+    "next_year": ("get", lambda w: [w["draft"].year], DIRECTOR_ONLY),
+    "annual_wheel_now": ("get", None, dict.fromkeys(ROLES, 302)),  # to this year's wheel, or to the login
+    "annual_wheel": ("get", lambda w: [w["draft"].year], LOGIN_FIRST),
+    "planned_new": ("get", lambda w: [w["draft"].pk], _EDITORS),
+    "planned_held": ("post", lambda w: [w["draft"].planned_follow_ups.get().pk], _EDITED | {"director": 302}),
+    "planned_delete": ("post", lambda w: [w["draft"].planned_follow_ups.get().pk], _EDITED | {"director": 302}),
     "redthread": ("get", None, LOGIN_FIRST),
     "redthread_policy": ("get", lambda w: [_policy()], LOGIN_FIRST),
     "redthread_track": ("get", lambda w: [w["track"].pk], LOGIN_FIRST),
@@ -278,6 +317,17 @@ RIGHTS = {
     # Every logged-in user has an outbox (their own notifications; the director's: all) and chooses their e-mails.
     "notifications:outbox": ("get", None, LOGIN_FIRST),
     "notifications:settings": ("get", None, LOGIN_FIRST),
+    # The annual cycle: the director sets the milestones; everybody logged in reads them and makes their
+    # own calendar address; the feed needs no login (Outlook cannot log in), only its secret token.
+    "milestones": ("get", lambda w: [w["draft"].year], DIRECTOR_ONLY),
+    "milestone_add": ("get", lambda w: [w["draft"].year], DIRECTOR_ONLY),
+    "milestone_defaults": ("post", lambda w: [w["draft"].year], DIRECTOR_ONLY_POST),
+    "milestone_edit": ("get", lambda w: [_milestone(w)], DIRECTOR_ONLY),
+    "milestone_delete": ("post", lambda w: [_milestone(w)], DIRECTOR_ONLY_POST),
+    "calendar_settings": ("get", None, LOGIN_FIRST),
+    "calendar_feed_create": ("post", None, dict.fromkeys(ROLES, 302)),
+    "calendar_feed_revoke": ("post", None, dict.fromkeys(ROLES, 302)),
+    "calendar_feed": ("get", lambda w: [_feed_token(w)], ALL_OK),
 }
 # Whole namespaces: the Django admin is for staff only (none of the roles is staff).
 NAMESPACES = {"admin": ("get", None, dict.fromkeys(ROLES, 302))}
@@ -385,6 +435,8 @@ WRITES = {
     ),
     "follow_up_edit": (_own_follow_up, _follow_up, _expect(other_holder=302, director=403, **ON_ENTERED)),
     "notifications:settings": (lambda w: [], lambda w: {"kinds": ["submitted"]}, dict.fromkeys(ROLES, 302)),
+    "milestone_add": (lambda w: [w["draft"].year], _milestone_body, DIRECTOR_ONLY_POST),
+    "milestone_edit": (lambda w: [_milestone(w)], _milestone_body, DIRECTOR_ONLY_POST),
 }
 WRITES["stop_doing_add"] = (WRITES["stop_doing_add"][0], WRITES["stop_doing_add"][1], _EDITED | {"director": 302})
 

@@ -1,7 +1,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from roedtraad.contracts.models import Activity, Contract, Goal, GoalPartner, GoalSection, StopDoingItem
+from roedtraad.contracts.models import (
+    Activity,
+    Contract,
+    Goal,
+    GoalPartner,
+    GoalSection,
+    StopDoingDecision,
+    StopDoingItem,
+)
 
 
 class GoalInline(admin.TabularInline):
@@ -84,3 +92,13 @@ class StopDoingItemAdmin(SimpleHistoryAdmin):
     list_display = ["text", "contract"]
     search_fields = ["text", "contract__holder__name"]
     list_select_related = ["contract", "contract__holder"]
+    raw_id_fields = ["revised_from"]
+
+
+@admin.register(StopDoingDecision)
+class StopDoingDecisionAdmin(SimpleHistoryAdmin):
+    list_display = ["item", "decision", "decided_on", "decided_by"]
+    list_filter = ["decision", "item__contract__year"]
+    search_fields = ["item__text", "reason", "item__contract__holder__name"]
+    list_select_related = ["item", "decided_by"]
+    raw_id_fields = ["item", "decided_by"]

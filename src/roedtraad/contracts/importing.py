@@ -164,9 +164,9 @@ def _numbered(goals: list[ParsedGoal]) -> list[tuple[int, ParsedGoal]]:
 
 
 def save_indicator(goal: Goal, parsed: ParsedIndicator, unit: OrgUnit, year: int) -> Indicator:
-    """The indicator of the goal's measure for the unit (one per key and unit), with the
-    target for the year it names; "på sigt" (no year) is kept as a target for the year after
-    the contract's."""
+    """The indicator of the goal's measure for the unit from the contract's year (one per key,
+    unit and first day: last year's goal keeps its own), with the target for the year it names;
+    "på sigt" (no year) is kept as a target for the year after the contract's."""
     key = "sygefravaer" if _SICK_LEAVE.search(f"{parsed.text} {goal.title}") else slug_for(goal.title)
     better_up = (
         parsed.direction == "up"
@@ -176,6 +176,7 @@ def save_indicator(goal: Goal, parsed: ParsedIndicator, unit: OrgUnit, year: int
     indicator, _ = Indicator.objects.update_or_create(
         key=key,
         org_unit=unit,
+        valid_from=dt.date(year, 1, 1),
         defaults={
             "name": ("Sygefravær" if key == "sygefravaer" else goal.title)[:200],
             "unit": parsed.unit[:30],
@@ -184,7 +185,6 @@ def save_indicator(goal: Goal, parsed: ParsedIndicator, unit: OrgUnit, year: int
             "baseline_value": None if parsed.baseline is None else Decimal(str(parsed.baseline)),
             "baseline_period": parsed.baseline_period[:60],
             **({"aggregation": parsed.aggregation} if parsed.aggregation else {}),
-            "valid_from": dt.date(year, 1, 1),
         },
     )
     target_year = parsed.year or year + 1

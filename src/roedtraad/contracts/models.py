@@ -376,6 +376,17 @@ class StopDoingItem(ContractContent):
     text = models.TextField(_("tekst"))
     goals = models.ManyToManyField(Goal, verbose_name=_("udviklingsmål"), blank=True, related_name="stop_doing_items")
     order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+    # The same proposal in the revision before this one (set by `contracts.revision`): the
+    # director's decision belongs to the proposal's first item and shows on every later copy
+    # (`contracts.stop_doing`).
+    revised_from = models.ForeignKey(
+        "self",
+        verbose_name=_("revideret fra"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="revised_to",
+    )
     # Optimistic locking (contracts.rows): a change based on an older version is refused.
     version = models.PositiveIntegerField(_("version"), default=1)
     history = HistoricalRecords(excluded_fields=["version"])
@@ -390,3 +401,46 @@ class StopDoingItem(ContractContent):
 
     def owning_contract(self) -> Contract:
         return self.contract
+
+
+class StopDoingChoice(models.TextChoices):
+    """The director's decision on a stop-doing proposal."""
+
+    PROPOSED = "foreslaaet", _("Foreslået")
+    EXAMINING = "undersoeges", _("Undersøges")
+    STOPPED = "stoppet", _("Stoppet")
+    REJECTED = "afvist", _("Afvist")
+
+
+class StopDoingDecision(models.Model):
+    """The director's decision on a stop-doing proposal, taken after the contract is entered.
+
+    Not contract content: the item's contract is locked by then, the decision is not. One row
+    per proposal, on the proposal's first item (its lineage's root, `contracts.stop_doing`); an
+    item without one reads as proposed.
+    """
+
+    item = models.OneToOneField(
+        StopDoingItem, verbose_name=_("hold op med"), on_delete=models.CASCADE, related_name="decision"
+    )
+    decision = models.CharField(
+        _("beslutning"), max_length=20, choices=StopDoingChoice.choices, default=StopDoingChoice.PROPOSED
+    )
+    reason = models.TextField(_("begrundelse"), blank=True)
+    decided_on = models.DateField(_("besluttet den"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("besluttet af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("beslutning om hold op med")
+        verbose_name_plural = _("beslutninger om hold op med")
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()}: {self.item}"

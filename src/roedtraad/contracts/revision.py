@@ -87,6 +87,11 @@ def copy_contract(source: Contract) -> Contract:
                 bulk_create_with_history(rows, model, default_change_reason=reason)
         goal_map[goal.pk] = copy
     for item in source.stop_doing_items.prefetch_related("goals"):
-        new_item = _saved(StopDoingItem(contract=draft, text=item.text, order=item.order), reason)
+        # The director's decision on a proposal is not copied: it stays on the proposal's first
+        # item and is read through `revised_from` (`contracts.stop_doing`), so the new revision
+        # shows it, and a decision taken on the entered contract while this draft is written
+        # shows here too; a copy would go stale the moment either side changed.
+        copy_item = StopDoingItem(contract=draft, text=item.text, order=item.order, revised_from=item)
+        new_item = _saved(copy_item, reason)
         new_item.goals.set([goal_map[g.pk] for g in item.goals.all() if g.pk in goal_map])
     return draft

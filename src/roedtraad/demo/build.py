@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from roedtraad.checks.models import SharedGoalProposal
+from roedtraad.contracts import stop_doing
 from roedtraad.contracts.models import Activity, Contract, Goal, GoalPartner, GoalSection, StopDoingItem
 from roedtraad.core.sections import heading_for
 from roedtraad.demo import goals as themes
@@ -34,6 +35,7 @@ from roedtraad.followup.models import (
     PlannedFollowUp,
     Target,
 )
+from roedtraad.frameworks.cycle import ensure_milestones
 from roedtraad.frameworks.models import BudgetChange, FocusArea, Framework, Policy, PolicyTrack, Requirement, Track
 from roedtraad.org.models import OrgUnit, OrgUnitAlias, OrgUnitKind, Person, Responsibility, UserRole
 
@@ -95,15 +97,41 @@ SHARED_GOALS = [
 STATUS = {
     "Fjordby Skole": "submitted",
     "PPR og Familie": "submitted",
+    "Bofællesskabet Lærkehøj": "submitted",  # so the head of area (Sundhed og Omsorg) has one waiting, late
     "Ungecenter Fjordby": "draft",
-    "Økonomi og Digitalisering": "draft",
 }
+# When the submitted contracts were sent in (their history says so; the review lists count from it).
+SUBMITTED_ON = dt.datetime(YEAR, 1, 9, 14, 0, tzinfo=dt.UTC)
 NO_STOP_DOING = {"Plejecenter Egelund"}
 SICK_LEAVE_WITHOUT_NUMBER = {"Byggeri og Ejendomme"}
 STOP_DOING = [
     "Vi holder op med at skrive referat af faste driftsmøder; beslutninger noteres i opgavelisten.",
     "Vi holder op med at udfylde det årlige papirskema om kompetencer, som ingen bruger.",
     "Vi stopper dobbeltregistrering af fravær i eget regneark.",
+]
+
+# The goals each stop-doing item above gives room for, by goal number.
+STOP_DOING_GOALS = [(1,), (2,), (1, 2)]
+# The director's decisions on the proposals of the first entered contracts holding each item.
+STOP_DOING_DECISIONS = [
+    (
+        STOP_DOING[0],
+        "stoppet",
+        "Referaterne læses ikke; beslutningerne står allerede i opgavelisten. Stoppes fra 1. april.",
+        dt.date(YEAR, 3, 9),
+    ),
+    (
+        STOP_DOING[1],
+        "undersoeges",
+        "HR undersøger, om skemaet kan erstattes af et punkt i MUS-samtalen.",
+        dt.date(YEAR, 3, 9),
+    ),
+    (
+        STOP_DOING[2],
+        "afvist",
+        "Regnearket er det eneste ugentlige overblik over korttidsfravær, til fraværsmodulet kan levere det.",
+        dt.date(YEAR, 4, 20),
+    ),
 ]
 
 
@@ -134,6 +162,8 @@ def build() -> str:
     _indicators(units)
     admin_password = _logins(units, people)
     _shared_goal_proposal()
+    _stop_doing_decisions()
+    _dialogues()
     return admin_password
 
 
@@ -185,6 +215,7 @@ def _framework() -> Framework:
         FocusArea.objects.create(framework=framework, track=good, title=title)
     FocusArea.objects.create(framework=framework, track=red, title="Udvikling af opgaveløsningen")
     _requirements(framework)
+    ensure_milestones(framework)  # the year's annual cycle from the DUS's defaults
     return framework
 
 
@@ -278,8 +309,10 @@ def _contract(holder: OrgUnit, framework: Framework, people: dict, index: int) -
     for spec in _goal_specs(holder.name, layout, index):
         _goal(contract, spec, framework)
     if holder.name not in NO_STOP_DOING:
+        goals = {goal.number: goal for goal in contract.goals.all()}
         for order, text in enumerate(STOP_DOING[: 1 + index % 3]):
-            StopDoingItem.objects.create(contract=contract, text=text, order=order)
+            item = StopDoingItem.objects.create(contract=contract, text=text, order=order)
+            item.goals.set([goals[n] for n in STOP_DOING_GOALS[order] if n in goals])
     return contract
 
 
@@ -290,6 +323,8 @@ def _set_status(contract: Contract, people: dict) -> None:
     contract.status = status
     contract.entered_on = dt.date(YEAR, 1, 28) if status == "entered" else None
     contract.save()
+    if status == "submitted":
+        Contract.history.filter(id=contract.pk, status=status).update(history_date=SUBMITTED_ON)
 
 
 def _person_for(people, title, unit_name):
@@ -456,3 +491,40 @@ def _shared_goal_proposal() -> None:
         note="I arbejder begge med fraværssamtaler og vikardækning. "
         "Et fælles mål kunne give én model for tidlig opfølgning på tværs af jeres vagtlag.",
     )
+
+
+def _dialogues() -> None:
+    """Hjemmeplejen Fjordby's contract dialogues: June's held, with minutes and what was agreed,
+    and November's planned (its agenda is made from the contract)."""
+    from roedtraad.followup.dialogues import Agreed, plan_dialogue, record_minutes
+
+    director = get_user_model().objects.get(username="direktoer")
+    contract = Contract.objects.get(holder__name="Hjemmeplejen Fjordby", year=YEAR, status="entered")
+    held = plan_dialogue(director, contract, dt.date(YEAR, 6, 15), "Rådhuset, mødelokale 2")
+    goal = contract.goals.order_by("number").first()
+    record_minutes(
+        director,
+        held,
+        held_on=dt.date(YEAR, 6, 15),
+        minutes="Sygefraværet falder, men langsommere end planlagt. Fraværssamtalerne fortsætter.",
+        agreed=[
+            Agreed(
+                goal,
+                status="amber",
+                text="Status på fraværssamtalerne i LMU i september.",
+                activity="Temamøde om arbejdsmiljø i LMU",
+                due=dt.date(YEAR, 9, 30),
+            )
+        ],
+    )
+    plan_dialogue(director, contract, dt.date(YEAR, 11, 16), "Rådhuset, mødelokale 2")
+
+
+def _stop_doing_decisions() -> None:
+    """A few of the director's decisions, so the stop-doing register shows each kind; the rest of
+    the proposals are still proposed."""
+    director = get_user_model().objects.get(username="direktoer")
+    for text, decision, reason, on in STOP_DOING_DECISIONS:
+        items = StopDoingItem.objects.filter(contract__status="entered", text=text).order_by("contract__holder__name")
+        for item in items[:2]:
+            stop_doing.decide(director, item, decision, reason, on)

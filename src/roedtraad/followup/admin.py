@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from roedtraad.followup.models import (
+    ContractDialogue,
     FollowUpEntry,
     Indicator,
     Measurement,
@@ -109,3 +110,13 @@ class MeasurementUploadAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(ContractDialogue)
+class ContractDialogueAdmin(SimpleHistoryAdmin):
+    list_display = ["planned", "held_on"]
+    list_filter = ["held_on"]
+    search_fields = ["planned__contract__holder__name", "minutes"]
+    raw_id_fields = ["planned"]
+    filter_horizontal = ["participants"]
+    readonly_fields = ["entries", "activities"]

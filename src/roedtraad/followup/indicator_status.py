@@ -47,9 +47,23 @@ def thresholds() -> Thresholds:
 
 
 def with_series(indicators: QuerySet[Indicator]) -> QuerySet[Indicator]:
-    return indicators.select_related("org_unit", "goal__contract__holder").prefetch_related(
-        "targets", Prefetch("measurements", queryset=Measurement.objects.order_by("period"))
+    ordered = Measurement.objects.order_by("period")
+    return indicators.select_related("org_unit", "goal__contract__holder", "continues_from").prefetch_related(
+        "targets",
+        Prefetch("measurements", queryset=ordered),
+        Prefetch("continues_from__measurements", queryset=ordered),
     )
+
+
+def series(indicator: Indicator) -> list[Point]:
+    """The indicator's measured values, after those of the indicator it continues (last year's
+    goal's, of the same unit and measure) from before its first day: one series to forecast."""
+    own = [Point(m.period, float(m.value)) for m in indicator.measurements.all()]
+    before = indicator.continues_from
+    if before is None:
+        return own
+    earlier = [Point(m.period, float(m.value)) for m in before.measurements.all() if m.period < indicator.valid_from]
+    return earlier + own
 
 
 def deciding_target(targets: list[Target], today: dt.date) -> Target | None:
@@ -71,7 +85,7 @@ def deciding_target(targets: list[Target], today: dt.date) -> Target | None:
 def status_of(indicator: Indicator, today: dt.date | None = None) -> IndicatorStatus:
     today = today or timezone.localdate()
     target = deciding_target(list(indicator.targets.all()), today)
-    points = [Point(m.period, float(m.value)) for m in indicator.measurements.all()]
+    points = series(indicator)
     if target is None:
         latest = points[-1] if points else None
         explanation = "Indikatoren har intet måltal." if points else "Ingen målinger endnu, og intet måltal."

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -130,7 +131,8 @@ def _plan(
     indicators = _indicators_of(set(units.values()))
     # A file repeats a few units and key figures on every row: the indicator of a (unit, key
     # figure) is decided once.
-    chosen: dict[tuple[int, str], tuple[int | None, str]] = {}  # → (indicator pk, or None and why)
+    # (unit, key figure) → (the indicators' pks and first days, or none and why)
+    chosen: dict[tuple[int, str], tuple[tuple[int, ...], tuple[dt.date, ...], str]] = {}
     for row in reading.rows:
         unit = units.get(row.unit_name)
         if unit is None:
@@ -141,13 +143,18 @@ def _plan(
             continue
         pick = chosen.get((unit, row.key_figure))
         if pick is None:
-            indicator, reason = _indicator_for(indicators.get(unit, []), row.key_figure, key)
-            pick = chosen[(unit, row.key_figure)] = (None if indicator is None else indicator.pk, reason)
-        pk, reason = pick
-        if pk is None:
+            found, reason = _indicator_for(indicators.get(unit, []), row.key_figure, key)
+            pick = chosen[(unit, row.key_figure)] = (
+                tuple(i.pk for i in found),
+                tuple(i.valid_from for i in found),
+                reason,
+            )
+        pks, starts, reason = pick
+        if not pks:
             plan.rejected.append(Rejected(row.line, reason))
             continue
-        groups[pk].append(row)
+        # One measure followed by one year's goal after another: the period's is the latest begun by then.
+        groups[pks[0] if len(pks) == 1 else pks[max(0, bisect_right(starts, row.period.start) - 1)]].append(row)
     by_pk = {i.pk: i for found in indicators.values() for i in found}
     for pk, rows in groups.items():
         plan.values += _values_for(plan, by_pk[pk], rows)
@@ -188,21 +195,24 @@ def measure_matches(indicator: Indicator, key_figure: str) -> bool:
     return any(contains_run(text, words(name.replace("-", " "))) for name in (indicator.key, indicator.name))
 
 
-def _indicator_for(candidates: list[Indicator], key_figure: str, key: str) -> tuple[Indicator | None, str]:
+def _indicator_for(candidates: list[Indicator], key_figure: str, key: str) -> tuple[list[Indicator], str]:
+    """The unit's indicators of the file's measure — one, or one measure followed on from year to
+    year (the same key, by `valid_from`) — or none and why."""
+    measures = {i.key for i in candidates}
     if key:
         matching = [i for i in candidates if i.key == key]
     elif key_figure:
         matching = [i for i in candidates if measure_matches(i, key_figure)]
     else:
-        matching = candidates if len(candidates) == 1 else []
-        if len(candidates) > 1:
-            return None, "Filen siger ikke hvilken måling tallene er (intet nøgletal); vælg målingen."
+        matching = candidates if len(measures) == 1 else []
+        if len(measures) > 1:
+            return [], "Filen siger ikke hvilken måling tallene er (intet nøgletal); vælg målingen."
     if not matching:
         what = key or key_figure or "en måling"
-        return None, f"Enheden har ingen indikator for «{what}»."
-    if len(matching) > 1:
-        return None, f"«{key_figure}» passer på flere af enhedens indikatorer; vælg målingen."
-    return matching[0], ""
+        return [], f"Enheden har ingen indikator for «{what}»."
+    if len({i.key for i in matching}) > 1:
+        return [], f"«{key_figure}» passer på flere af enhedens indikatorer; vælg målingen."
+    return sorted(matching, key=lambda i: i.valid_from), ""
 
 
 def _values_for(plan: MeasurementPlan, indicator: Indicator, rows: list[MeasurementRow]) -> list[Value]:

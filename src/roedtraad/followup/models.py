@@ -71,6 +71,16 @@ class Indicator(models.Model):
     valid_from = models.DateField(_("måles fra"))
     valid_to = models.DateField(_("måles til"), null=True, blank=True)
     source = models.CharField(_("datakilde"), max_length=200, blank=True)
+    # The same unit's measure for last year's goal, when next year's contract was started from it
+    # (`contracts.next_year`): its values come before this one's in the series a forecast reads.
+    continues_from = models.OneToOneField(
+        "self",
+        verbose_name=_("fortsætter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="continued_by",
+    )
     # Optimistic locking: a change based on an older version is refused (followup.entries, the admin).
     version = models.PositiveIntegerField(_("version"), default=1)
     history = HistoricalRecords(excluded_fields=["version"])
@@ -79,7 +89,11 @@ class Indicator(models.Model):
         verbose_name = _("indikator")
         verbose_name_plural = _("indikatorer")
         ordering = ["key", "org_unit__name"]
-        constraints = [models.UniqueConstraint(fields=["key", "org_unit"], name="indicator_unique_key_per_unit")]
+        # One indicator per unit and measure at a time: a year's goal may follow the measure on
+        # from last year's (`continues_from`), from its own first day.
+        constraints = [
+            models.UniqueConstraint(fields=["key", "org_unit", "valid_from"], name="indicator_unique_key_per_unit")
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.org_unit})"

@@ -2,8 +2,10 @@ from django.contrib import admin
 
 from roedtraad.frameworks.models import (
     BudgetChange,
+    CalendarFeed,
     FocusArea,
     Framework,
+    Milestone,
     Policy,
     PolicyTrack,
     Requirement,
@@ -52,11 +54,16 @@ class RequirementInline(admin.StackedInline):
     extra = 0
 
 
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+
+
 @admin.register(Framework)
 class FrameworkAdmin(admin.ModelAdmin):
     list_display = ["year", "title", "issued_on"]
     search_fields = ["title", "introduction"]
-    inlines = [TrackInline, FocusAreaInline, RequirementInline]
+    inlines = [TrackInline, FocusAreaInline, RequirementInline, MilestoneInline]
 
 
 @admin.register(Track)
@@ -81,3 +88,25 @@ class RequirementAdmin(admin.ModelAdmin):
     list_filter = ["framework"]
     search_fields = ["slug", "text"]
     list_select_related = ["framework"]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    list_display = ["date", "title", "kind", "framework"]
+    list_filter = ["framework", "kind"]
+    search_fields = ["title", "description"]
+    list_select_related = ["framework"]
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(admin.ModelAdmin):
+    """Who has a calendar address and when it was last fetched; the address itself is not stored."""
+
+    list_display = ["user", "created_at", "last_used_at", "revoked_at"]
+    list_filter = ["revoked_at"]
+    search_fields = ["user__username", "user__person__name"]
+    list_select_related = ["user"]
+    readonly_fields = ["user", "token_hash", "created_at", "last_used_at"]
+
+    def has_add_permission(self, request):
+        return False  # a feed is made by its user on the calendar page, which shows the address once

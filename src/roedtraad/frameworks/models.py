@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -140,3 +141,65 @@ class Requirement(models.Model):
         from roedtraad.core.rules.catalogue import catalogue_name, name_from_text
 
         return self.name or catalogue_name(self.slug) or name_from_text(self.text) or self.slug
+
+
+class MilestoneKind(models.TextChoices):
+    """The kinds of a year's milestones (`roedtraad.core.cycle.KINDS`)."""
+
+    DUS_ISSUED = "dus_issued", _("DUS udsendes")
+    SEMINAR = "seminar", _("Kontraktholderseminar")
+    DRAFT_DEADLINE = "draft_deadline", _("Frist for udkast")
+    SUBMISSION = "submission", _("Frist for indsendelse")
+    ENTRY = "entry", _("Frist for indgåelse")
+    DIALOGUE_ROUND = "dialogue_round", _("Kontraktdialoger")
+    YEAR_END = "year_end", _("Årets afslutning")
+    OTHER = "other", _("Andet")
+
+
+class Milestone(models.Model):
+    """A date of the year's annual cycle (årshjul): the DUS's calendar as data the director edits.
+    The submission and entry milestones decide who is late (`frameworks.cycle`)."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(_("type"), max_length=20, choices=MilestoneKind.choices, default=MilestoneKind.OTHER)
+    date = models.DateField(_("dato"))
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("beskrivelse"), blank=True)
+
+    class Meta:
+        verbose_name = _("milepæl")
+        verbose_name_plural = _("milepæle")
+        ordering = ["date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.title}"
+
+
+class CalendarFeed(models.Model):
+    """A user's secret calendar address (`/kalender/<token>.ics`) that Outlook subscribes to.
+
+    Only the SHA-256 of the token is stored: the address works like a password that never expires,
+    so a database backup or a look in the admin must not give it away. The token has 256 random
+    bits, so a fast hash is enough (nothing to guess), and the lookup is one indexed equality. The
+    cost is that the address is shown once, when it is made; a user who lost it makes a new one,
+    which revokes the old."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds")
+    token_hash = models.CharField(_("nøglens SHA-256"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("tilbagekaldt"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("sidst hentet"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kalenderabonnement")
+        verbose_name_plural = _("kalenderabonnementer")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(revoked_at__isnull=True), name="calendarfeed_one_active_per_user"
+            )
+        ]
+
+    def __str__(self) -> str:
+        state = "tilbagekaldt" if self.revoked_at else "aktiv"
+        return f"{self.user} ({state})"

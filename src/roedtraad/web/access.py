@@ -18,6 +18,7 @@ from roedtraad.rights import (  # noqa: F401  (the rulebook, re-exported for tem
     Rights,
     actions_for,
     can,
+    can_decide_stop_doing,
     can_read,
     contracts_visible_to,
     goals_visible_to,
@@ -26,6 +27,7 @@ from roedtraad.rights import (  # noqa: F401  (the rulebook, re-exported for tem
     public_view,
     rights_for,
     shows_personal_data,
+    stop_doing_items_visible_to,
 )
 
 
@@ -112,4 +114,13 @@ def stop_doing_for_user(user, pk, write: bool | str = False) -> StopDoingItem:
     if item is None:
         raise Http404
     _check(user, item.contract, write)
+    return item
+
+
+def stop_doing_to_decide(user, pk) -> StopDoingItem:
+    """A stop-doing item to decide on: 404 for a stranger to its contract, 403 for anyone who
+    may read it but does not decide (everyone but the director)."""
+    item = stop_doing_for_user(user, pk)
+    if not can_decide_stop_doing(user):
+        raise PermissionDenied("decide_stop_doing")
     return item

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from roedtraad import rights
 from roedtraad.contracts import lineage
 from roedtraad.contracts.compare import compare_revisions, compared_revision
-from roedtraad.contracts.models import Goal
+from roedtraad.contracts.models import Contract, Goal
 from roedtraad.core.followup.rollup import Rolled
 from roedtraad.core.sections import section_order
 from roedtraad.followup.indicator_status import (
@@ -63,6 +63,8 @@ def contract_list(request):
         .order_by("-year", "holder__parent__name", "holder__name", "-revision")
     )
     context = {"form": form, "contracts": contracts, "crumbs": [{"label": _("Kontrakter")}]}
+    latest = Contract.objects.order_by("-year").values_list("year", flat=True).first()
+    context["start_year"] = latest if latest and rights.can_start_next_year(request.user) else None
     return render(request, _partial(request, "web/contract_list.html", "results"), context)
 
 
@@ -135,6 +137,7 @@ def contract_detail(request, pk):
         "stop_doing": contract.stop_doing_items.all(),
         "planned": contract.planned_follow_ups.select_related("goal", "dialogue").order_by("date"),
         "may_hold_dialogue": rights.can_hold_dialogue(request.user, contract),
+        "may_plan": rights.can_plan_follow_up(request.user, contract),
         "change_requests": contract.change_requests.select_related("author__person"),
         "people": _people(request.user, contract),
         "deleted_goals": _deleted_goals(request, contract),

@@ -13,6 +13,7 @@ from roedtraad.core.followup.rhythm import overdue_since, rhythm_days
 from roedtraad.followup.indicator_status import status_of, with_series
 from roedtraad.followup.models import PlannedFollowUp
 from roedtraad.followup.small_numbers import hidden_indicators
+from roedtraad.frameworks import cycle
 from roedtraad.review.models import ChangeRequest, GoalComment
 from roedtraad.web import access
 
@@ -66,16 +67,6 @@ def sent_back(drafts) -> list[dict]:
     for comment in open_comments.order_by("goal__number", "created_at", "id"):
         comments[comment.goal.contract_id].append(comment)
     return [{"contract": c, "request": latest[c.pk], "comments": comments[c.pk]} for c in found]
-
-
-def contracts_to_review(user):
-    rights = access.rights_for(user)
-    if not (rights.director or rights.areas):
-        return []
-    q = Q() if rights.director else Q(holder_id__in=rights.areas)
-    submitted = list(_contracts(user).filter(q, status=ContractStatus.SUBMITTED))
-    # The ones the head of area has recommended are ready for the director: first.
-    return sorted(submitted, key=lambda c: c.recommended_on is None)
 
 
 def follow_ups_due(user, today: dt.date | None = None):
@@ -162,11 +153,17 @@ def work_for(user) -> dict:
     drafts = drafts_to_finish(user)
     returned = sent_back(drafts)
     returned_ids = {item["contract"].pk for item in returned}
+    mine = cycle.holder_follow_ups_due(user)  # the holder's next 14 days, shown above the others
+    mine_ids = {item.planned.pk for item in mine}
+    director = access.rights_for(user).director
     return {
         "drafts": [contract for contract in drafts if contract.pk not in returned_ids],
         "sent_back": returned,
-        "to_review": contracts_to_review(user),
-        "due": follow_ups_due(user),
+        "to_review": cycle.reviews_waiting(user),  # oldest first, with the days they wait
+        "late": cycle.late_contracts(user),
+        "cycle_missing": cycle.years_without_milestones() if director else [],
+        "my_due": mine,
+        "due": [item for item in follow_ups_due(user) if item["planned"].pk not in mine_ids],
         "activities_due": activities_due(user),
         "off_track": indicators_off_track(user),
         "overdue_goals": goals_follow_up_overdue(user),
