@@ -74,7 +74,7 @@ def test_a_goal_that_refers_to_nothing_is_listed_without_reference(world, login)
     goal = world["entered_goal"]
     goal.tracks.clear()  # the through table is not locked content
     page = login("director").get("/roed-traad/").content.decode()
-    without = page.split("Mål uden henvisning")[1]
+    without = page.split("Mål uden henvisning")[1].split("Mål uden en politik")[0]
     assert goal.title in without
     assert world["draft_goal"].title not in without
 
@@ -135,3 +135,12 @@ def test_a_second_track_with_the_same_number_in_the_year_is_refused_with_a_messa
     assert response.status_code == 400
     assert "har allerede et spor 1" in response.content.decode()
     assert Track.objects.filter(framework__year=YEAR).count() == 1
+
+
+def test_a_goal_on_a_track_but_no_policy_is_listed_as_without_a_policy(world, login):
+    policy = Policy.objects.create(name="Personalepolitikken")
+    _link(world["entered_goal"], policies=[policy])
+    page = login("director").get("/roed-traad/").content.decode()
+    without_policy = page.split("Mål uden en politik")[1]
+    assert world["draft_goal"].title in without_policy  # on track 1, no policy
+    assert world["entered_goal"].title not in without_policy

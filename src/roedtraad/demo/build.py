@@ -502,6 +502,7 @@ def _dialogues() -> None:
     contract = Contract.objects.get(holder__name="Hjemmeplejen Fjordby", year=YEAR, status="entered")
     held = plan_dialogue(director, contract, dt.date(YEAR, 6, 15), "Rådhuset, mødelokale 2")
     goal = contract.goals.order_by("number").first()
+    assert goal is not None
     record_minutes(
         director,
         held,

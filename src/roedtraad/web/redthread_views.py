@@ -81,6 +81,7 @@ def redthread_year(request):
         "budget_changes": budget,
         "unserved": unserved_records(year),
         "without_reference": [g for g in goals if _refers_to_nothing(g)],
+        "without_policy": [g for g in goals if not g.policies.all() and not _refers_to_nothing(g)],
         "can_maintain": rights.can_maintain_red_thread(request.user),
         "crumbs": [{"label": _("Den røde tråd %(year)s") % {"year": year}}],
     }

@@ -41,7 +41,7 @@ def _events(request, year: int, area: OrgUnit | None, holder: OrgUnit | None) ->
     if holder is not None:
         planned = planned.filter(contract__holder=holder)
     elif area is not None:
-        parents = dict(OrgUnit.objects.values_list("id", "parent_id"))
+        parents: dict[int, int | None] = dict(OrgUnit.objects.values_list("id", "parent_id"))
         planned = planned.filter(contract__holder_id__in=subtree({area.pk}, parents))
     for p in planned.select_related("contract__holder", "goal", "dialogue"):
         kind = "dialogue" if p.kind == PlannedFollowUp.Kind.CONTRACT_DIALOGUE else "follow_up"
