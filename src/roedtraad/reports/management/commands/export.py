@@ -1,6 +1,7 @@
-"""`roedtraad export xlsx [--year Y] [--holder NAME] -o PATH`: the year's overview as a workbook
-(contracts, goals, indicators with targets and latest values, requirement findings). The figures
-are those the director sees; Word and PDF exports are not built yet and say so."""
+"""`roedtraad export xlsx|docx [--year Y] [--holder NAME] -o PATH`: the year's overview as a
+workbook (contracts, goals, indicators with targets and latest values, requirement findings), or
+the contracts as Word documents in the municipal template (one contract: a .docx; several: a ZIP
+of one each). The figures are those the director sees; PDF is not built yet and says so."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from roedtraad.contracts.models import Contract
 
 
 class Command(BaseCommand):
-    help = "Export the year's contracts (roedtraad export xlsx --year Y -o PATH)."
+    help = "Export the year's contracts (roedtraad export xlsx|docx --year Y [--holder NAME] -o PATH)."
 
     def add_arguments(self, parser):
         parser.add_argument("format", choices=["xlsx", "docx", "pdf"])
@@ -22,18 +23,25 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", required=True, help="The file to write.")
 
     def handle(self, *args, **options):
-        if options["format"] != "xlsx":
-            raise CommandError(f"Eksport til {options['format']} findes ikke endnu; brug xlsx.")
+        if options["format"] == "pdf":
+            raise CommandError("Eksport til pdf findes ikke endnu; brug xlsx eller docx.")
         year = options["year"] or default_year()
         if year is None or not Contract.objects.filter(year=year).exists():
             raise CommandError(f"Der er ingen kontrakter for {year or 'noget år'}.")
         holder = options["holder"].strip()
         if holder and not Contract.objects.filter(year=year, holder__name__iexact=holder).exists():
             raise CommandError(f"{holder} har ingen kontrakt for {year}.")
-        from roedtraad.reports.overview import year_overview
-
-        data = year_overview(year, holder or None)
         path = Path(options["output"])
+        if options["format"] == "docx":
+            from roedtraad.reports.contract_document import year_docx
+
+            data, kind = year_docx(year, holder or None)
+            if kind == "zip" and path.suffix.lower() != ".zip":
+                path = path.with_suffix(".zip")  # several documents: say so in the name
+        else:
+            from roedtraad.reports.overview import year_overview
+
+            data = year_overview(year, holder or None)
         try:
             path.write_bytes(data)
         except OSError as exc:

@@ -1,0 +1,41 @@
+"""`roedtraad export docx`: a contract as a Word document, a year's contracts as a ZIP of one
+document each, opened again and read."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from django.core.management import call_command
+from docx import Document
+
+pytestmark = pytest.mark.django_db
+YEAR = 2026
+
+
+def test_one_holders_contract_is_one_document_with_its_goal_sections_and_figures(tmp_path, world):
+    path = tmp_path / "kontrakt.docx"
+    call_command("export", "docx", "--year", str(YEAR), "--holder", "Hjemmeplejen", "-o", str(path))
+    document = Document(io.BytesIO(path.read_bytes()))
+    texts = [p.text for p in document.paragraphs]
+    goal = world["entered_goal"]
+    assert f"Udviklingsmål 1: {goal.title}" in texts
+    assert "Sygefraværet blandt medarbejderne skal nedbringes." in texts  # a section's text
+    indicator_table = next(t for t in document.tables if t.rows[0].cells[0].text == "Måltal")
+    assert indicator_table.rows[1].cells[0].text == "Sygefravær"
+    assert indicator_table.rows[1].cells[4].text.startswith("8 %")  # March's 8, the latest value
+
+
+def test_a_years_contracts_are_a_zip_of_one_document_each(tmp_path, world):
+    path = tmp_path / "kontrakter.docx"
+    call_command("export", "docx", "--year", str(YEAR), "-o", str(path))
+    archive = zipfile.ZipFile(tmp_path / "kontrakter.zip")
+    names = sorted(archive.namelist())
+    assert names == [
+        f"udviklingskontrakt-{YEAR}-hjemmeplejen.docx",
+        f"udviklingskontrakt-{YEAR}-nordskolen.docx",
+        f"udviklingskontrakt-{YEAR}-solsikken.docx",
+    ]
+    for name in names:
+        assert Document(io.BytesIO(archive.read(name))).paragraphs[0].text == f"Udviklingskontrakt {YEAR}"
