@@ -500,7 +500,7 @@ def _dialogues() -> None:
 
     director = get_user_model().objects.get(username="direktoer")
     contract = Contract.objects.get(holder__name="Hjemmeplejen Fjordby", year=YEAR, status="entered")
-    held = plan_dialogue(director, contract, dt.date(YEAR, 6, 15), "Rådhuset, mødelokale 2")
+    held = plan_dialogue(director, contract, dt.date(YEAR, 6, 15), "Rådhuset, mødelokale 2", forum="Dialogmøde")
     goal = contract.goals.order_by("number").first()
     assert goal is not None
     record_minutes(
@@ -518,7 +518,7 @@ def _dialogues() -> None:
             )
         ],
     )
-    plan_dialogue(director, contract, dt.date(YEAR, 11, 16), "Rådhuset, mødelokale 2")
+    plan_dialogue(director, contract, dt.date(YEAR, 11, 16), "Rådhuset, mødelokale 2", forum="Dialogmøde")
 
 
 def _stop_doing_decisions() -> None:

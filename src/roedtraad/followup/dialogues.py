@@ -33,7 +33,9 @@ def default_participants(contract: Contract) -> list[int]:
 
 
 @transaction.atomic
-def plan_dialogue(user, contract: Contract, date: dt.date, description: str = "") -> ContractDialogue:
+def plan_dialogue(
+    user, contract: Contract, date: dt.date, description: str = "", forum: str = FORUM
+) -> ContractDialogue:
     _require(user, contract)
     if date.year not in (contract.year, contract.year + 1):
         raise WorkflowError(_("Datoen skal ligge i kontraktens år (%(year)s).") % {"year": contract.year})
@@ -41,7 +43,7 @@ def plan_dialogue(user, contract: Contract, date: dt.date, description: str = ""
         contract=contract,
         date=date,
         kind=PlannedFollowUp.Kind.CONTRACT_DIALOGUE,
-        forum=FORUM,
+        forum=(forum.strip() or FORUM)[:200],
         description=description[:500],
     )
     dialogue = ContractDialogue.objects.create(planned=planned)
