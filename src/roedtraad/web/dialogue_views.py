@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -136,7 +137,9 @@ def dialogue_detail(request, pk):
         "may_hold": rights.can_hold_dialogue(request.user, contract),
         "entries": dialogue.entries.select_related("goal").order_by("goal__number"),
         "activities": dialogue.activities.select_related("goal").order_by("goal__number"),
-        "crumbs": _crumbs(contract, str(dialogue)),
+        "crumbs": _crumbs(
+            contract, _("Kontraktdialog %(date)s") % {"date": date_format(dialogue.planned.date, "j. F Y")}
+        ),
     }
     return render(request, "web/dialogue/agenda.html", context)
 
