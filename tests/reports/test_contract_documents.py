@@ -39,3 +39,21 @@ def test_a_years_contracts_are_a_zip_of_one_document_each(tmp_path, world):
     ]
     for name in names:
         assert Document(io.BytesIO(archive.read(name))).paragraphs[0].text == f"Udviklingskontrakt {YEAR}"
+
+
+def test_a_contract_as_pdf_is_its_page_printed_with_page_numbers_and_bookmarks(tmp_path, world):
+    from pypdf import PdfReader
+
+    path = tmp_path / "kontrakt.pdf"
+    call_command("export", "pdf", "--year", str(YEAR), "--holder", "Hjemmeplejen", "-o", str(path))
+    reader = PdfReader(path)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    goal = world["entered_goal"]
+    assert goal.title in text and "Sygefraværet blandt medarbejderne skal nedbringes." in text
+    assert f"Side 1 af {len(reader.pages)}" in text
+    assert "Log ud" not in text and "Søg" not in text.split()  # the menu and search are not printed
+    bookmarks = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert any(goal.title in title for title in bookmarks) or any(
+        goal.title in child.title for item in reader.outline if isinstance(item, list) for child in item
+    )
+    assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]  # a tagged PDF

@@ -1,7 +1,7 @@
-"""`roedtraad export xlsx|docx [--year Y] [--holder NAME] -o PATH`: the year's overview as a
+"""`roedtraad export xlsx|docx|pdf [--year Y] [--holder NAME] -o PATH`: the year's overview as a
 workbook (contracts, goals, indicators with targets and latest values, requirement findings), or
-the contracts as Word documents in the municipal template (one contract: a .docx; several: a ZIP
-of one each). The figures are those the director sees; PDF is not built yet and says so."""
+the contracts as Word documents in the municipal template, or as PDF printed from the contract
+page (one contract: one file; several: a ZIP of one each). The figures are those the director sees."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from roedtraad.contracts.models import Contract
 
 
 class Command(BaseCommand):
-    help = "Export the year's contracts (roedtraad export xlsx|docx --year Y [--holder NAME] -o PATH)."
+    help = "Export the year's contracts (roedtraad export xlsx|docx|pdf --year Y [--holder NAME] -o PATH)."
 
     def add_arguments(self, parser):
         parser.add_argument("format", choices=["xlsx", "docx", "pdf"])
@@ -23,8 +23,6 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", required=True, help="The file to write.")
 
     def handle(self, *args, **options):
-        if options["format"] == "pdf":
-            raise CommandError("Eksport til pdf findes ikke endnu; brug xlsx eller docx.")
         year = options["year"] or default_year()
         if year is None or not Contract.objects.filter(year=year).exists():
             raise CommandError(f"Der er ingen kontrakter for {year or 'noget år'}.")
@@ -32,10 +30,8 @@ class Command(BaseCommand):
         if holder and not Contract.objects.filter(year=year, holder__name__iexact=holder).exists():
             raise CommandError(f"{holder} har ingen kontrakt for {year}.")
         path = Path(options["output"])
-        if options["format"] == "docx":
-            from roedtraad.reports.contract_document import year_docx
-
-            data, kind = year_docx(year, holder or None)
+        if options["format"] in ("docx", "pdf"):
+            data, kind = self._documents(options["format"], year, holder or None)
             if kind == "zip" and path.suffix.lower() != ".zip":
                 path = path.with_suffix(".zip")  # several documents: say so in the name
         else:
@@ -48,3 +44,25 @@ class Command(BaseCommand):
             raise CommandError(f"{path} kan ikke skrives: {exc.strerror}") from exc
         size = f"{len(data):,}".replace(",", ".")  # Danish thousands
         self.stdout.write(f"{path}: {size} bytes, kontrakterne for {year}")
+
+    def _documents(self, format: str, year: int, holder: str | None) -> tuple[bytes, str]:
+        if format == "docx":
+            from roedtraad.reports.contract_document import year_docx
+
+            return year_docx(year, holder)
+        from roedtraad.reports.contract_pdf import year_pdf
+
+        return year_pdf(year, _director(), holder)
+
+
+def _director():
+    """The PDF is the contract page as the director reads it (every figure, no suppression)."""
+    from django.contrib.auth import get_user_model
+
+    from roedtraad.org.models import Role
+
+    users = get_user_model().objects.filter(is_active=True)
+    director = users.filter(roles__role=Role.DIRECTOR).order_by("pk").first() or users.filter(is_superuser=True).first()
+    if director is None:
+        raise CommandError("Der er ingen direktør (en bruger med rollen direktør) at skrive PDF'en som.")
+    return director
