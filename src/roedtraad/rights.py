@@ -259,8 +259,11 @@ def can_hold_dialogue(user, contract: Contract) -> bool:
     """Whether the user plans a contract dialogue on the contract and writes its minutes: the
     director, or the head of area over the holder, once the contract is entered."""
     rights = rights_for(user)
-    entered = contract.status == ContractStatus.ENTERED
-    return entered and (rights.director or contract.holder_id in rights.areas)
+    if contract.status != ContractStatus.ENTERED or not (rights.director or contract.holder_id in rights.areas):
+        return False
+    from roedtraad.contracts.lineage import revisions_in_force  # a revision replaced is not followed up
+
+    return (contract.holder_id, contract.revision) in revisions_in_force(contract.year)
 
 
 def can_start_next_year(user) -> bool:
@@ -272,3 +275,12 @@ def can_plan_follow_up(user, contract: Contract) -> bool:
     """Whether the user plans follow-ups of the contract by hand (a meeting, a review of the
     figures): whoever edits the draft, or follows up on the entered contract."""
     return can(user, "edit", contract) or can(user, "follow_up", contract)
+
+
+def acting_director():
+    """The user a command acts as when it does the director's work (starting next year, printing
+    the contracts): the first active user with the director role, else an active superuser."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(is_active=True)
+    return users.filter(roles__role=Role.DIRECTOR).order_by("pk").first() or users.filter(is_superuser=True).first()

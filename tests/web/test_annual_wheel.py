@@ -46,3 +46,7 @@ def test_the_filter_by_area_shows_the_areas_holders(world, login):
 def test_the_wheel_of_now_is_this_years(world, login):
     response = login("reader").get("/aarshjul/")
     assert response.status_code == 302 and response["Location"].startswith("/aarshjul/")
+
+
+def test_a_mistyped_year_is_not_found(world, login):
+    assert login("director").get("/aarshjul/0/").status_code == 404

@@ -132,3 +132,43 @@ def test_a_stranger_to_the_contract_does_not_find_its_dialogue(world, login, ent
     _plan(login, entered)
     dialogue = ContractDialogue.objects.get()
     assert login("holder").get(f"/dialogues/{dialogue.pk}/").status_code == 404
+
+
+def test_the_agenda_hides_a_small_units_figures_from_a_reader(world, login, entered):
+    from roedtraad.org.models import OrgUnit
+
+    indicator = world["entered_goal"].indicators.get()
+    OrgUnit.objects.filter(pk=indicator.org_unit_id).update(headcount=2)
+    _plan(login, entered)
+    dialogue = ContractDialogue.objects.get()
+    page = login("reader").get(f"/dialogues/{dialogue.pk}/").content.decode()
+    assert "tallene vises ikke" in page
+    assert "Prognose:" not in page
+
+
+def test_no_dialogue_on_a_revision_no_longer_in_force(world, login, entered):
+    from roedtraad.contracts.revision import copy_contract
+
+    revision = copy_contract(entered)
+    Contract.objects.filter(pk=revision.pk).update(status="entered")
+    assert _plan(login, entered).status_code == 403
+
+
+def test_correcting_the_minutes_does_not_write_the_agreements_twice(world, login, entered):
+    _plan(login, entered)
+    dialogue = ContractDialogue.objects.get()
+    goal = world["entered_goal"]
+    body = {
+        "held_on": f"{YEAR}-06-10",
+        "minutes": "Første udgave.",
+        f"status_{goal.pk}": "green",
+        f"text_{goal.pk}": "Godt på vej.",
+    }
+    client = login("head_of_area")
+    assert client.post(f"/dialogues/{dialogue.pk}/minutes/", body).status_code == 302
+    again = client.post(f"/dialogues/{dialogue.pk}/minutes/", {**body, "minutes": "Rettet udgave."})
+    assert again.status_code == 400 and "har allerede en opfølgning fra denne dialog" in again.content.decode()
+    corrected = {"held_on": f"{YEAR}-06-10", "minutes": "Rettet udgave."}
+    assert client.post(f"/dialogues/{dialogue.pk}/minutes/", corrected).status_code == 302
+    assert FollowUpEntry.objects.filter(forum="Kontraktdialog", goal=goal).count() == 1
+    assert ContractDialogue.objects.get().minutes == "Rettet udgave."

@@ -144,3 +144,11 @@ def test_a_goal_on_a_track_but_no_policy_is_listed_as_without_a_policy(world, lo
     without_policy = page.split("Mål uden en politik")[1]
     assert world["draft_goal"].title in without_policy  # on track 1, no policy
     assert world["entered_goal"].title not in without_policy
+
+
+def test_a_track_goals_reach_through_a_focus_area_is_not_deleted(world, login):
+    second = Track.objects.create(framework=world["track"].framework, number=2, title="God modtagelse")
+    area = FocusArea.objects.create(framework=second.framework, track=second, title="Onboarding af nye")
+    _link(world["entered_goal"], focus_areas=[area])
+    login("director").post(f"/roed-traad/vedligehold/spor/{second.pk}/slet/")
+    assert Track.objects.filter(pk=second.pk).exists()

@@ -37,8 +37,10 @@ def plan_dialogue(
     user, contract: Contract, date: dt.date, description: str = "", forum: str = FORUM
 ) -> ContractDialogue:
     _require(user, contract)
-    if date.year not in (contract.year, contract.year + 1):
-        raise WorkflowError(_("Datoen skal ligge i kontraktens år (%(year)s).") % {"year": contract.year})
+    from roedtraad.followup.planning import date_problem
+
+    if (problem := date_problem(contract, date)) is not None:
+        raise WorkflowError(problem)
     planned = PlannedFollowUp.objects.create(
         contract=contract,
         date=date,
@@ -63,7 +65,9 @@ class Agreed:
     due: dt.date | None = None
 
 
-def _checked(held_on: dt.date | None, minutes: str, agreed: list[Agreed], contract: Contract) -> None:
+def _checked(
+    held_on: dt.date | None, minutes: str, agreed: list[Agreed], contract: Contract, dialogue: ContractDialogue
+) -> None:
     problems = []
     if held_on is None:
         problems.append(_("Skriv datoen, dialogen blev holdt."))
@@ -81,6 +85,16 @@ def _checked(held_on: dt.date | None, minutes: str, agreed: list[Agreed], contra
             )
         if item.status and item.status not in RagStatus.values:
             problems.append(_("Mål %(number)s: ukendt status.") % {"number": item.goal.number})
+        if item.status and dialogue.entries.filter(goal=item.goal).exists():
+            # The minutes may be corrected; what was agreed is on the goal already and stays one entry.
+            problems.append(
+                _("Mål %(number)s har allerede en opfølgning fra denne dialog.") % {"number": item.goal.number}
+            )
+        if item.activity.strip() and dialogue.activities.filter(goal=item.goal, text=item.activity.strip()).exists():
+            problems.append(
+                _("Mål %(number)s har allerede aktiviteten «%(text)s» fra denne dialog.")
+                % {"number": item.goal.number, "text": item.activity.strip()}
+            )
         if item.due and not item.activity.strip():
             problems.append(_("Mål %(number)s: en frist kræver en aktivitet.") % {"number": item.goal.number})
     if problems:
@@ -96,7 +110,7 @@ def record_minutes(
     dialogue = ContractDialogue.objects.select_for_update().select_related("planned__contract").get(pk=dialogue.pk)
     contract = dialogue.contract
     _require(user, contract)
-    _checked(held_on, minutes, agreed, contract)
+    _checked(held_on, minutes, agreed, contract, dialogue)
     assert held_on is not None
     dialogue.held_on, dialogue.minutes = held_on, minutes.strip()
     dialogue.save()
@@ -106,7 +120,9 @@ def record_minutes(
             dialogue.entries.add(entry)
         if item.activity.strip():
             dialogue.activities.add(_agreed_activity(user, item, held_on))
-    PlannedFollowUp.objects.filter(pk=dialogue.planned_id).update(done=True)
+    planned = dialogue.planned
+    planned.done = True
+    planned.save(update_fields=["done"])  # a save, so the pages showing it are renewed
     return dialogue
 
 

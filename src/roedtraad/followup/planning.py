@@ -17,6 +17,8 @@ from roedtraad.contracts.models import Contract, Goal
 from roedtraad.contracts.workflow import WorkflowError
 from roedtraad.followup.models import PlannedFollowUp
 
+# A contract dialogue is planned as one (`followup.dialogues.plan_dialogue`), not by hand here.
+PLANNED_BY_HAND = [k for k in PlannedFollowUp.Kind.values if k != PlannedFollowUp.Kind.CONTRACT_DIALOGUE]
 REFUSED = gettext_lazy("Du kan læse kontrakten, men ikke planlægge dens opfølgning.")
 
 
@@ -40,9 +42,9 @@ def add_planned(
     problems = []
     if date is None:
         problems.append(_("Skriv datoen for opfølgningen."))
-    elif date.year not in (contract.year, contract.year + 1):
-        problems.append(_("Datoen skal ligge i kontraktens år (%(year)s).") % {"year": contract.year})
-    if kind not in PlannedFollowUp.Kind.values:
+    elif (problem := date_problem(contract, date)) is not None:
+        problems.append(problem)
+    if kind not in PLANNED_BY_HAND:
         problems.append(_("Vælg, hvilken slags opfølgning det er."))
     if goal is not None and goal.contract_id != contract.pk:
         problems.append(_("Målet hører ikke til kontrakten."))
@@ -54,14 +56,37 @@ def add_planned(
     )
 
 
-def mark_held(user, planned: PlannedFollowUp) -> None:
+def _require_for(user, planned: PlannedFollowUp) -> None:
+    """A contract dialogue planned as one (with its `ContractDialogue`) is the director's and the
+    head of area's (`followup.dialogues`): the planning paths do not mark it held or remove it
+    for anyone else. A dialogue date that came with an imported contract is planned follow-up."""
+    if getattr(planned, "dialogue", None) is not None:
+        if not rights.can_hold_dialogue(user, planned.contract):
+            raise PermissionDenied(_("Kun direktøren og fagchefen ændrer en kontraktdialog."))
+        return
     _require(user, planned.contract)
-    PlannedFollowUp.objects.filter(pk=planned.pk).update(done=True)
+
+
+def mark_held(user, planned: PlannedFollowUp) -> None:
+    _require_for(user, planned)
+    planned.done = True
+    planned.save(update_fields=["done"])  # a save, so the pages showing it are renewed
 
 
 def remove_planned(user, planned: PlannedFollowUp) -> None:
     """A planned follow-up that will not be held; a contract dialogue with minutes stays."""
-    _require(user, planned.contract)
+    _require_for(user, planned)
     if getattr(planned, "dialogue", None) is not None and planned.dialogue.held_on:
         raise WorkflowError(_("En kontraktdialog med referat kan ikke slettes."))
     planned.delete()
+
+
+def date_problem(contract: Contract, date: dt.date) -> str | None:
+    """Why a follow-up of the contract cannot be on the date: it must lie in the contract's year
+    or the year after (the follow-up of a year's goals runs into the next)."""
+    if date.year in (contract.year, contract.year + 1):
+        return None
+    return _("Datoen skal ligge i %(year)s eller %(next)s, kontraktens år eller året efter.") % {
+        "year": contract.year,
+        "next": contract.year + 1,
+    }

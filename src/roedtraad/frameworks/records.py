@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from roedtraad import rights
+from roedtraad.frameworks.models import Track
 
 
 class RecordInUse(Exception):
@@ -32,7 +34,13 @@ def linking_goals(record: models.Model) -> int:
     """How many goals (live or deleted, of any year) link to the record; 0 for a record goals
     cannot link to (a policy's strategy track)."""
     goals = getattr(record, "goals", None)
-    return goals.count() if goals is not None else 0
+    if goals is None:
+        return 0
+    if isinstance(record, Track):  # a goal on one of the track's focus areas serves the track too
+        from roedtraad.contracts.models import Goal
+
+        return Goal.objects.filter(Q(tracks=record) | Q(focus_areas__track=record)).distinct().count()
+    return goals.count()
 
 
 def delete_record(user, record: models.Model) -> None:

@@ -17,6 +17,7 @@ from roedtraad import rights
 from roedtraad.contracts.workflow import WorkflowError
 from roedtraad.followup.dialogues import Agreed, plan_dialogue, record_minutes
 from roedtraad.followup.models import ContractDialogue, RagStatus
+from roedtraad.followup.small_numbers import hidden_indicators
 from roedtraad.reports.dialogue import agenda
 from roedtraad.web import access
 from roedtraad.web.contract_views import readers_only
@@ -129,9 +130,12 @@ def dialogue_new(request, pk):
 def dialogue_detail(request, pk):
     dialogue = _dialogue(request, pk)
     contract = dialogue.contract
+    made = agenda(dialogue)
     context = {
         "dialogue": dialogue,
-        "agenda": agenda(dialogue),
+        "agenda": made,
+        # Small units' figures, hidden as on the contract page (`followup.small_numbers`).
+        "hidden": hidden_indicators(request.user, [s.indicator for item in made.goals for s in item.indicators]),
         "contract": contract,
         "participants": dialogue.participants.all() if access.shows_personal_data(request.user) else None,
         "may_hold": rights.can_hold_dialogue(request.user, contract),

@@ -16,7 +16,7 @@ from roedtraad import rights
 from roedtraad.contracts.models import Goal
 from roedtraad.contracts.workflow import WorkflowError
 from roedtraad.followup.models import PlannedFollowUp
-from roedtraad.followup.planning import REFUSED, add_planned, mark_held, remove_planned
+from roedtraad.followup.planning import PLANNED_BY_HAND, REFUSED, add_planned, mark_held, remove_planned
 from roedtraad.web import access
 from roedtraad.web.contract_views import readers_only
 from roedtraad.web.forms import DATE_FORMATS
@@ -34,7 +34,7 @@ class PlannedForm(forms.Form):
     )
     kind = forms.ChoiceField(
         label=gettext_lazy("Slags"),
-        choices=PlannedFollowUp.Kind.choices,
+        choices=[(k, label) for k, label in PlannedFollowUp.Kind.choices if k in PLANNED_BY_HAND],
         initial=PlannedFollowUp.Kind.MEETING,
         widget=forms.Select(attrs={"class": "form-select"}),
     )
@@ -105,10 +105,7 @@ def planned_new(request, pk):
 
 
 def _planned(request, pk) -> PlannedFollowUp:
-    planned = access.planned_follow_up_for_user(request.user, pk)
-    if not rights.can_plan_follow_up(request.user, planned.contract):
-        raise PermissionDenied(REFUSED)
-    return planned
+    return access.planned_follow_up_for_user(request.user, pk)  # 404 to a stranger; the service decides the rest
 
 
 @readers_only

@@ -4,6 +4,7 @@ holder. The geometry is `core.wheel`; who sees which follow-ups is `rights`."""
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +18,8 @@ from roedtraad.followup.models import PlannedFollowUp
 from roedtraad.frameworks.models import Framework, Milestone
 from roedtraad.org.models import OrgUnit, OrgUnitKind, subtree
 from roedtraad.web.contract_views import readers_only
+
+MIN_YEAR, MAX_YEAR = 2000, 2200  # a wheel outside these years is a mistyped address
 
 KIND_LABELS = {
     "milestone": gettext_lazy("Milepæl"),
@@ -56,7 +59,7 @@ def _events(request, year: int, area: OrgUnit | None, holder: OrgUnit | None) ->
 
 
 def _may_edit(request) -> bool:
-    return rights.can_maintain_red_thread(request.user)
+    return rights.can_edit_milestones(request.user)
 
 
 @readers_only
@@ -66,6 +69,8 @@ def annual_wheel_now(request):
 
 @readers_only
 def annual_wheel(request, year: int):
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise Http404(_("Årshjulet viser årene %(first)s–%(last)s.") % {"first": MIN_YEAR, "last": MAX_YEAR})
     area, holder = _chosen(request, OrgUnitKind.AREA), _chosen(request, OrgUnitKind.HOLDER)
     events = _events(request, year, area, holder)
     context = {

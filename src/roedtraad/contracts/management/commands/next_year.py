@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 import sys
 
-from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
+from roedtraad import rights
 from roedtraad.contracts.next_year import HolderStart, plan_next_year, start_next_year
 from roedtraad.contracts.workflow import WorkflowError
-from roedtraad.org.models import Role
 
 
 class Command(BaseCommand):
@@ -27,13 +27,12 @@ class Command(BaseCommand):
         if options["dry_run"]:
             plans = plan_next_year(year)
         else:
-            director = get_user_model().objects.filter(roles__role=Role.DIRECTOR).order_by("pk").first()
-            director = director or get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+            director = rights.acting_director()
             if director is None:
-                raise CommandError("there is no director (a user with the director role) to start the year as")
+                raise CommandError("Der er ingen aktiv direktør (en bruger med rollen direktør) at starte året som.")
             try:
                 plans = start_next_year(director, year)
-            except WorkflowError as refused:
+            except (WorkflowError, PermissionDenied) as refused:
                 raise CommandError(str(refused)) from refused
         rows = [_row(plan) for plan in plans]
         if options["json"]:

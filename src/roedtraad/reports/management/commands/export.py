@@ -57,12 +57,9 @@ class Command(BaseCommand):
 
 def _director():
     """The PDF is the contract page as the director reads it (every figure, no suppression)."""
-    from django.contrib.auth import get_user_model
+    from roedtraad import rights
 
-    from roedtraad.org.models import Role
-
-    users = get_user_model().objects.filter(is_active=True)
-    director = users.filter(roles__role=Role.DIRECTOR).order_by("pk").first() or users.filter(is_superuser=True).first()
+    director = rights.acting_director()
     if director is None:
-        raise CommandError("Der er ingen direktør (en bruger med rollen direktør) at skrive PDF'en som.")
+        raise CommandError("Der er ingen aktiv direktør (en bruger med rollen direktør) at skrive PDF'en som.")
     return director
