@@ -4,6 +4,8 @@ a failure leaves nothing half-saved; a DUS becomes the year's framework."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from tests.factories import enter
 
@@ -149,3 +151,21 @@ def test_a_framework_document_becomes_the_years_dus_with_tracks_focus_areas_and_
 def test_a_contract_imported_after_its_dus_points_to_it(corpus_dir, agreement):
     framework = save_parsed_document(parsed(corpus_dir, FRAMEWORK_DOC))
     assert save_parsed_document(agreement).framework == framework
+
+
+def test_targets_in_days_and_amounts_are_indicators_of_their_own_unit_beside_the_percentage():
+    from pathlib import Path
+
+    name = "sec_jobcenter_vest_2026.txt"
+    text = (Path(__file__).parents[1] / "core" / "ingest" / "unseen" / name).read_text(encoding="utf-8")
+    contract = save_parsed_document(parse_text(text, name))
+    sick = contract.goals.get(number=2)
+    got = {(i.key, i.unit, i.direction) for i in Indicator.objects.filter(goal=sick)}
+    assert got == {
+        ("sygefravaer", "%", "down"),
+        ("sygefravaer-dage-pr-medarbejder", "dage pr. medarbejder", "down"),
+    }
+    costs = Indicator.objects.get(goal=contract.goals.get(number=3), unit="mio. kr. ændring")
+    assert [t.value for t in costs.targets.all()] == [Decimal("-0.8")]
+    share = Indicator.objects.get(goal=contract.goals.get(number=1), unit="%")
+    assert (share.direction, [t.value for t in share.targets.all()]) == ("up", [Decimal("75")])

@@ -163,11 +163,18 @@ def _numbered(goals: list[ParsedGoal]) -> list[tuple[int, ParsedGoal]]:
     return list(enumerate(goals, start=1))
 
 
+_PERCENT_UNITS = {"%", "% ændring", "pct.-point"}
+_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
 def save_indicator(goal: Goal, parsed: ParsedIndicator, unit: OrgUnit, year: int) -> Indicator:
     """The indicator of the goal's measure for the unit from the contract's year (one per key,
     unit and first day: last year's goal keeps its own), with the target for the year it names;
-    "på sigt" (no year) is kept as a target for the year after the contract's."""
+    "på sigt" (no year) is kept as a target for the year after the contract's. A measure in
+    other units than percent (days per employee, amounts) is an indicator of its own."""
     key = "sygefravaer" if _SICK_LEAVE.search(f"{parsed.text} {goal.title}") else slug_for(goal.title)
+    if parsed.unit not in _PERCENT_UNITS:
+        key = f"{key}-{slugify(parsed.unit.replace('.', ' ').translate(_ASCII))}"[:60]
     better_up = (
         parsed.direction == "up"
         if parsed.direction

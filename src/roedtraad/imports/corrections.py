@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from roedtraad.core.ingest.coverage import non_ws
-from roedtraad.core.ingest.indicators import extract_indicators
+from roedtraad.core.ingest.indicators import extract_indicators, unread_targets
 from roedtraad.core.ingest.model import Fragment, ParsedDocument, ParsedGoal
 from roedtraad.core.ingest.plans import read_plans
 
@@ -44,14 +44,32 @@ def pieces(doc: ParsedDocument, goal: ParsedGoal) -> list[Piece]:
         for line in (part.strip() for part in body.splitlines()):
             if not line:
                 continue
-            at = doc.text.find(line, cursor)
-            if at < 0:
-                at = doc.text.find(line, goal.start)
-            if at < 0:
-                at = cursor
-            found.append(Piece(key, at, at + len(line), line))
-            cursor = at + len(line)
+            at, end = _locate(doc.text, line, cursor, goal.start)
+            found.append(Piece(key, at, end, line))
+            cursor = end
     return sorted(found, key=lambda p: p.start)
+
+
+_BREAK = r"(?:-[ \t]*\n[ \t]*)?"
+
+
+def _locate(text: str, line: str, cursor: int, start: int) -> tuple[int, int]:
+    """Where a section's line stands in the document text: as it is, else as the page wrapped it
+    (a reflowed paragraph: any whitespace between its words, a hyphen and a line break inside a
+    word); a line not found at all (edited by hand) stays at the cursor."""
+    for origin in (cursor, start):
+        at = text.find(line, origin)
+        if at >= 0:
+            return at, at + len(line)
+    words = line.split()
+    if len(words) > 400:
+        return cursor, cursor + len(line)
+    spaced = re.compile(r"\s+".join(_BREAK.join(map(re.escape, word)) for word in words))
+    for origin in (cursor, start):
+        m = spaced.search(text, origin)
+        if m:
+            return m.start(), m.end()
+    return cursor, cursor + len(line)
 
 
 def _join(doc: ParsedDocument, parts: list[Piece]) -> str:
@@ -106,6 +124,7 @@ def refresh(doc: ParsedDocument, touched: list[ParsedGoal] | None = None) -> Non
         goal.number = number
     for goal in touched or []:
         goal.indicators = extract_indicators(goal, doc.holder, doc.year)
+        goal.unread_targets = unread_targets(goal)
         read_plans(goal, doc.year)
     doc.unassigned.sort(key=lambda f: f.start)
     total = non_ws(doc.text)

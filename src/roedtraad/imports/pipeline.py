@@ -17,7 +17,7 @@ from roedtraad.core.ingest.contained import parse_contained
 from roedtraad.core.ingest.limits import ParseLimits
 from roedtraad.core.ingest.model import ParsedDocument, UnreadableDocument
 from roedtraad.imports.models import DraftStatus, ImportDraft
-from roedtraad.org.models import OrgUnit
+from roedtraad.org.models import OrgUnit, OrgUnitAlias, OrgUnitKind, subtree
 
 log = logging.getLogger(__name__)
 
@@ -98,14 +98,18 @@ def save_draft(
     *,
     allow_remove: bool = False,
     roles: dict[tuple[int, int], str] | None = None,
+    units: list[tuple[str, str, int]] | None = None,
 ):
     """Save the corrected document as the holder's contract, in one transaction: merged into an
-    existing draft, which needs the right to edit it (`contracts.reimport`)."""
+    existing draft, which needs the right to edit it (`contracts.reimport`); `units` are the
+    preview's answers for the units the document names and Rødtråd does not know
+    (`unit_answers`), applied in the same transaction."""
     from roedtraad.contracts.importing import save_parsed_document
 
     doc = corrected_document(draft, holder, year, kind, roles)
     try:
         with transaction.atomic():
+            apply_unit_answers(holder, units or [])
             contract = save_parsed_document(doc, holder=holder, user=user, allow_remove=allow_remove)
             # a DUS is saved as the year's framework: the draft then names no contract
             draft.contract = contract if isinstance(contract, Contract) else None
@@ -115,6 +119,51 @@ def save_draft(
     except ValidationError as error:
         raise SaveRefused(" ".join(error.messages)) from error
     return contract
+
+
+def units_under(holder: OrgUnit) -> list[OrgUnit]:
+    """The holder and the units under it: where the preview may map or create a unit the
+    document names and Rødtråd does not know."""
+    parents: dict[int, int | None] = dict(OrgUnit.objects.values_list("pk", "parent_id"))
+    return list(OrgUnit.objects.filter(pk__in=subtree({holder.pk}, parents)).order_by("name"))
+
+
+def unit_answers(post) -> list[tuple[str, str, int]]:
+    """The preview's answers for units Rødtråd does not know: "unitname-<i>" (the name in the
+    document) with "unit-<i>" = "map:<unit id>" (it is that unit) or "new:<parent id>" (create it
+    under that unit); nothing chosen is "ignore" (its figures are not written)."""
+    answers = []
+    for field, name in post.items():
+        if not field.startswith("unitname-") or not name.strip():
+            continue
+        action, _, unit = str(post.get(f"unit-{field.removeprefix('unitname-')}", "")).partition(":")
+        if action in ("map", "new") and unit.isdigit():
+            answers.append((" ".join(name.split())[:200], action, int(unit)))
+    return answers
+
+
+def apply_unit_answers(holder: OrgUnit, answers: list[tuple[str, str, int]]) -> list[OrgUnit]:
+    """Map each unknown name to a unit under the holder (an alias) or create it under one; a
+    unit outside the holder's subtree is refused (`ValidationError`). Returns the units touched.
+    Runs inside the save's transaction, so a refused save creates nothing."""
+    allowed = {unit.pk: unit for unit in units_under(holder)}
+    touched = []
+    for name, action, pk in answers:
+        unit = allowed.get(pk)
+        if unit is None:
+            raise ValidationError("Enheden ligger ikke under kontraktholderen.")
+        if action == "map":
+            alias, _created = OrgUnitAlias.objects.get_or_create(alias=name, defaults={"unit": unit})
+            touched.append(alias.unit)
+        else:
+            kind = (
+                OrgUnitKind.DEPARTMENT
+                if unit.kind in (OrgUnitKind.CENTRE, OrgUnitKind.DEPARTMENT)
+                else OrgUnitKind.CENTRE
+            )
+            existing = OrgUnit.objects.filter(parent=unit, name__iexact=name).first()
+            touched.append(existing or OrgUnit.objects.create(name=name, parent=unit, kind=kind))
+    return touched
 
 
 def corrected_document(

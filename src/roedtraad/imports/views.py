@@ -28,6 +28,8 @@ from roedtraad.imports.pipeline import (
     read_upload,
     save_draft,
     store_parsed,
+    unit_answers,
+    units_under,
 )
 from roedtraad.imports.tasks import BACKGROUND_FROM, parse_batch
 from roedtraad.org.models import OrgUnit, OrgUnitKind
@@ -40,7 +42,15 @@ def save_effects(draft: ImportDraft, holder: OrgUnit | None, year) -> dict:
     if holder is None or draft.document.get("kind") == "dus" or not str(year or "").isdigit():
         return {}
     doc = corrected_document(draft, holder, int(year), "kontrakt")
-    return {"plan": import_plan(doc, holder, int(year)), "notes": indicator_notes(doc, holder), "plan_holder": holder}
+    notes = indicator_notes(doc, holder)
+    unknown = list(dict.fromkeys(note["unit"] for note in notes.get("unknown_unit", [])))
+    return {
+        "plan": import_plan(doc, holder, int(year)),
+        "notes": notes,
+        "plan_holder": holder,
+        "unknown_units": unknown,
+        "unit_choices": units_under(holder) if unknown else [],
+    }
 
 
 def _crumbs(*extra: dict) -> list[dict]:
@@ -300,6 +310,7 @@ def save(request, pk):
             request.user,
             allow_remove=data["remove_goals"],
             roles=_partner_roles(request.POST),
+            units=unit_answers(request.POST),
         )
     except SaveRefused as error:
         messages.error(request, str(error))

@@ -119,3 +119,35 @@ def test_policies_tracks_and_budget_changes_are_read_from_the_goals_text():
     found = [(r.kind, r.name) for r in references_of(sections)]
     assert ("policy", "Sundhedspolitik") in found and ("policy", "Handlingsplan for rekruttering") in found
     assert ("track", "3") in found and ("budget_change", "12 (Budget 2026-2029)") in found
+
+
+@given(
+    st.sampled_from(
+        [("hver måned", "monthly", 12), ("kvartalsvis", "quarterly", 4), ("på månedlig basis", "monthly", 12)]
+    ),
+    st.sampled_from(
+        [("hvert halve år", "half_yearly", 2), ("en gang om året", "yearly", 1), ("halvårligt", "half_yearly", 2)]
+    ),
+    st.sampled_from(["ledergruppen", "chefgruppen", "TRIO"]),
+    st.sampled_from(["lokal MED", "LMU", "HMU"]),
+    st.sampled_from([" og ", ", og ", "; "]),
+    st.integers(min_value=2020, max_value=2035),
+)
+def test_a_follow_up_with_two_rhythms_is_two_plans_each_with_its_forum_and_dates(first, second, one, two, join, year):
+    text = f"Fraværet følges {first[0]} i {one}{join}drøftes {second[0]} i {two}."
+    plans = follow_ups_of({"opfoelgning": text}, year)
+    assert [(p.rhythm, p.forum, len(p.dates)) for p in plans] == [
+        (first[1], one, first[2]),
+        (second[1], two, second[2]),
+    ]
+    assert all(d.startswith(str(year)) for p in plans for d in p.dates)
+
+
+def test_a_second_clause_without_a_forum_meets_in_the_forum_of_the_first():
+    plans = follow_ups_of(
+        {"opfoelgning": "I ledergruppen følges der op hver måned og en gang om året i december."}, 2026
+    )
+    assert [(p.rhythm, p.forum, p.dates[-1]) for p in plans] == [
+        ("monthly", "ledergruppen", "2026-12-31"),
+        ("yearly", "ledergruppen", "2026-12-31"),
+    ]

@@ -16,18 +16,21 @@ _W = (
 )
 
 
-def docx_text(data: bytes) -> tuple[str, list[Heading]]:
+def docx_text(data: bytes) -> tuple[str, list[Heading], list[str]]:
     """Paragraphs and tables in body order, a paragraph to a line; table cells one per line;
     list items with Word's bullet of their level ("• ", "o ", "▪ ") or their number ("1. ");
     heading styles (Heading/Overskrift 1-9, Title) and short paragraphs set all in bold
     recorded as `Heading`s. Empty paragraphs are kept as blank lines; a document without any
     (spacing set by styles) gets a blank line between paragraphs, except between list items,
-    as `pdftotext` marks paragraphs; a heading always stands after a blank line. Raises
-    whatever python-docx raises for a damaged package."""
+    as `pdftotext` marks paragraphs; a heading always stands after a blank line. The third
+    value is the text of the header and footer parts, a line each. Raises whatever python-docx
+    raises for a damaged package."""
     from docx import Document
 
     try:
-        blocks = _numbered(list(_docx_blocks(Document(io.BytesIO(data)))))
+        document = Document(io.BytesIO(data))
+        blocks = _numbered(list(_docx_blocks(document)))
+        running = _running(document)
     finally:
         _STYLE_NAMES.clear()
     spaced = not any(kind == "empty" for _, kind, _ in blocks)
@@ -43,7 +46,21 @@ def docx_text(data: bytes) -> tuple[str, list[Heading]]:
         parts.append(separator + text)
         pos += len(text)
         previous = kind
-    return "".join(parts) + "\n", headings
+    return "".join(parts) + "\n", headings, running
+
+
+def _running(document) -> list[str]:
+    """The lines of the sections' own headers and footers (first-page ones included), each once."""
+    found: dict[str, None] = {}
+    for section in document.sections:
+        for part in (section.first_page_header, section.header, section.footer, section.first_page_footer):
+            if part.is_linked_to_previous:  # no definition of its own (reading it would add one)
+                continue
+            for paragraph in part.paragraphs:
+                for line in paragraph.text.split("\n"):
+                    if line.strip():
+                        found.setdefault(" ".join(line.split()), None)
+    return list(found)
 
 
 def _numbered(blocks: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:

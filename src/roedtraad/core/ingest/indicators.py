@@ -3,9 +3,13 @@
 The number grammar: a change from a level to a level ("fra de seneste 12 måneders 8,22 % til
 7,8 %", "i 2022 på 7,8% til 7 %"), a level ("Måltal … = 3,4 %", a centre list "Center X =
 2,9 % i 2023"), a level to reach ("skal ned på 6 %", "reduceres til 6 %", "skal højst være 5 %"), a bound or
-share ("under 2,5 pct.", "min. 50%", "minimum halvdelen") and a
-relative change ("nedbringes med 10%" → -10, unit "% ændring"). Percentages only: counts,
-money and dates are not targets. A bare level ("er 4,4 %", "takseret til 8 %") is background.
+share ("under 2,5 pct.", "min. 50%", "minimum halvdelen", "3 ud af 4" → 75 %) and a
+relative change ("nedbringes med 10%" → -10, unit "% ændring"). Days, weeks, hours and amounts
+("under 12 dage pr. medarbejder", "ned på 20 dage", "reduceres med 4,6 mio. kr." → -4.6, unit
+"mio. kr. ændring") are targets only behind a word that sets a level or a bound; a count, an
+amount or a date stated as a fact is not. A bare level ("er 4,4 %", "takseret til 8 %",
+"Budgettet er på 4,6 mio. kr.") is background. A sentence in a goal's statement that promises
+a number but gives none of these shapes is kept as unread (`unread_targets`), for the preview.
 
 Baseline: the starting value in the same sentence, else — for a level target of the holder
 itself — the current level of the same measure stated in the goal's background. Scope: the
@@ -44,8 +48,29 @@ _TO_LEVEL = re.compile(
 _FRACTION = re.compile(
     r"\b(?:min\.|minimum|mindst|over|op til|højst)\s+(?P<frac>" + "|".join(FRACTION_WORDS) + r")\b", re.I
 )
-_QUANTITY = re.compile(r"(?i)%|pct|procent|" + "|".join(FRACTION_WORDS))
-_YEAR_AFTER = re.compile(r"\b(?:i|for|inden|ved udgangen af|ultimo)\s+(?P<year>20\d{2})\b", re.I)
+# "3 ud af 4 borgere skal …": a share as a fraction of whole numbers, in a sentence that sets it.
+_OUT_OF = re.compile(r"\b(?P<part>\d{1,3})\s+ud\s+af\s+(?P<whole>\d{1,3})\b", re.I)
+_SETS = re.compile(r"(?i)\b(?:skal|må|mindst|højst|minimum|maksimum|målet|måltal)\b")
+# Other units than percent: days (per employee), weeks, hours, amounts.
+_MEASURE = (
+    r"(?P<measure>(?:arbejds)?dage(?:\s+(?:pr\.|per)\s+(?:medarbejder|ansat|fuldtidsansat|fuldtidsstilling|årsværk))?"
+    r"|uger|timer|mio\.\s?kr\.?|mia\.\s?kr\.?|kr\.)(?![\wæøå])"
+)
+_MEASURE_BOUND = re.compile(
+    rf"\b(?P<cue>under|højst|maks(?:imalt|\.)?|max\.?|mindre end|færre end|over|mindst|min\.|minimum|flere end|"
+    rf"(?:ned|op)\s+(?:på|til)|(?:reduceres|nedbringes|sænkes|mindskes|øges|hæves|forøges)\s+til)"
+    rf"\s+(?P<target>{NUM})\s?{_MEASURE}",
+    re.I,
+)
+_MEASURE_CHANGE = re.compile(
+    rf"\b(?P<verb>{_DOWN}|{_UP}|spare|spares|besparelse\s+på)\b[^.%]{{0,40}}?\b(?:med|på)\s+(?P<target>{NUM})\s?"
+    rf"(?P<measure>mio\.\s?kr\.?|mia\.\s?kr\.?|kr\.)(?![\wæøå])",
+    re.I,
+)
+_QUANTITY = re.compile(r"(?i)%|pct|procent|\bud af\b|dage\b|uger\b|timer\b|kr\.|" + "|".join(FRACTION_WORDS))
+_YEAR_AFTER = re.compile(
+    r"\b(?:i|for|inden|senest|ved udgangen af|inden udgangen af|i løbet af|ultimo)\s+(?P<year>20\d{2})\b", re.I
+)
 _LONG_TERM = re.compile(r"(?i)på (?:længere )?sigt|\b\w+-årig periode|over en årrække")
 _CURRENT_LEVEL = re.compile(rf"\b(?:er|var|ligger på|udgør|udgjorde|på)\s+(?P<value>{NUM}){PCT}", re.I)
 _ITEM_SPLIT = re.compile(r"(?m)^\s*(?:[•▪◦\*\-–]|o(?=\s))\s*|\s[•\*]\s*(?=[a-zæøåA-ZÆØÅ])")
@@ -69,6 +94,7 @@ class _Found:
     unit: str
     scope: str = ""
     kind: str = "level"
+    direction: str = ""  # when the shape itself says it ("3 ud af 4": more is better)
 
 
 def extract_indicators(goal: ParsedGoal, holder: str, year: int | None) -> list[ParsedIndicator]:
@@ -80,7 +106,8 @@ def extract_indicators(goal: ParsedGoal, holder: str, year: int | None) -> list[
         for sentence in statements(goal.sections.get(key, "")):
             for found in find_targets(sentence):
                 scope = found.scope or holder
-                if found.baseline is None and found.kind == "level" and scope == holder and key != "baggrund_formaal":
+                level = found.kind == "level" and found.unit == "%"  # a background states percentages
+                if found.baseline is None and level and scope == holder and key != "baggrund_formaal":
                     found.baseline = baseline_from(background, sentence, holder)
                 ident = (found.baseline, found.target, found.unit)
                 if ident in seen:
@@ -88,7 +115,33 @@ def extract_indicators(goal: ParsedGoal, holder: str, year: int | None) -> list[
                 seen.add(ident)
                 when = target_year(sentence, found.start, key, year)
                 indicator = ParsedIndicator(sentence, found.baseline, found.target, found.unit, scope, when)
-                out.append(describe(indicator, background))
+                out.append(describe(indicator, background, found.direction))
+    return out
+
+
+_PROMISE = re.compile(
+    r"(?i)\b(?:skal|måltal|målet er|reducere\w*|nedbring\w*|øge\w*|hæve\w*|under|højst|mindst|minimum)\b"
+)
+_NOT_A_FIGURE = re.compile(
+    r"(?i)\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\b|\b\d{1,2}\.\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)"
+    r"|\b\d+-[a-zæøå]+|\b\d{1,2}\.\s*kvartal|\b(?:spor|nr\.?|mål|udviklingsmål|forandring)\s+\d+"
+)
+_UNREAD_SECTIONS = ("udviklingsmaal", "arbejde_hen_imod", "tidsperspektiv", "virkning_borger")
+
+
+def unread_targets(goal: ParsedGoal) -> list[str]:
+    """The sentences of a goal's statement that promise a figure ("skal", "måltal", "højst" …
+    with a number that is no year, date or goal number) but from which no target was read: the
+    preview lists them so a person can enter the target by hand."""
+    read = {i.text for i in goal.indicators}
+    out: list[str] = []
+    for key in _UNREAD_SECTIONS:
+        for sentence in statements(goal.sections.get(key, "")):
+            if sentence in read or sentence in out or not _PROMISE.search(sentence):
+                continue
+            figures = _NOT_A_FIGURE.sub(" ", sentence)
+            if re.search(r"\d", figures) and not find_targets(sentence):
+                out.append(sentence)
     return out
 
 
@@ -103,11 +156,12 @@ _PERIOD = re.compile(
 )
 
 
-def describe(indicator: ParsedIndicator, background: str = "") -> ParsedIndicator:
+def describe(indicator: ParsedIndicator, background: str = "", hint: str = "") -> ParsedIndicator:
     """The indicator's direction, whether it is relative or long-term, the baseline's period and
-    the aggregation, from its sentence (and the goal's background for the period)."""
+    the aggregation, from its sentence (and the goal's background for the period); `hint` is the
+    direction the target's own shape gives when the sentence's words say none."""
     text = indicator.text
-    indicator.relative = indicator.unit == "% ændring"
+    indicator.relative = indicator.unit.endswith("ændring")
     indicator.long_term = indicator.year is None
     if indicator.baseline is not None and indicator.target != indicator.baseline:
         indicator.direction = "up" if indicator.target > indicator.baseline else "down"
@@ -115,7 +169,8 @@ def describe(indicator: ParsedIndicator, background: str = "") -> ParsedIndicato
         indicator.direction = "down" if indicator.target < 0 else "up"
     else:
         down, up = _DOWN_WORDS.search(text), _UP_WORDS.search(text)
-        indicator.direction = "down" if down and (not up or down.start() < up.start()) else ("up" if up else "down")
+        fallback = hint or "down"
+        indicator.direction = "down" if down and (not up or down.start() < up.start()) else ("up" if up else fallback)
     period = _PERIOD.search(text) or _PERIOD.search(background or "")
     indicator.baseline_period = " ".join(period.group(0).split()) if period else ""
     if _ROLLING.search(text) or _ROLLING.search(indicator.baseline_period):
@@ -167,7 +222,36 @@ def find_targets(sentence: str) -> list[_Found]:
             taken.append(m.span("target"))
     for m in _FRACTION.finditer(sentence):
         found.append(_Found(m.start("frac"), None, FRACTION_WORDS[m["frac"].lower()], "%", kind="share"))
+    for m in _OUT_OF.finditer(sentence) if _SETS.search(sentence) else ():
+        part, whole = int(m["part"]), int(m["whole"])
+        if 0 < part <= whole and free(m, "part"):
+            share = round(100 * part / whole, 2)
+            found.append(_Found(m.start("part"), None, share, "%", kind="share", direction="up"))
+            taken.append(m.span())
+    for m in _MEASURE_CHANGE.finditer(sentence):
+        if free(m):
+            sign = 1 if re.match(_UP, m["verb"], re.I) else -1
+            unit = f"{_measure_unit(m['measure'])} ændring"
+            found.append(_Found(m.start("target"), None, sign * parse_number(m["target"]), unit, kind="change"))
+            taken.append(m.span("target"))
+    for m in _MEASURE_BOUND.finditer(sentence):
+        if free(m):
+            scope = _unit_before(sentence[: m.start()])
+            kind = "level" if re.match(r"(?i)ned|op|redu|nedb|sænk|minds|øge|hæve|forø", m["cue"]) else "bound"
+            found.append(
+                _Found(
+                    m.start("target"), None, parse_number(m["target"]), _measure_unit(m["measure"]), scope, kind=kind
+                )
+            )
+            taken.append(m.span("target"))
     return sorted(found, key=lambda f: f.start)
+
+
+def _measure_unit(raw: str) -> str:
+    """ "dage pr. medarbejder", "mio. kr." …: the unit as written, spacing normalised."""
+    unit = normalise_space(raw).lower().replace("mio.kr", "mio. kr").replace("mia.kr", "mia. kr")
+    unit = unit.replace(" per ", " pr. ")
+    return unit if unit.endswith(".") or not unit.endswith("kr") else unit + "."
 
 
 def _unit_before(left: str) -> str:

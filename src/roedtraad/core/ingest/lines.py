@@ -40,6 +40,12 @@ NUMBERED_GOAL = re.compile(
     re.IGNORECASE,
 )
 
+# A printed form's label above each goal's title ("Indsæt overskrift til udviklingsmål nr"):
+# the form's field numbers are not printed, and the label's number is not the goal's.
+FORM_LABEL = re.compile(r"(?i)^\s*indsæt overskrift (?:til|på) udviklingsmål(?:et)?(?:\s+nr\.?)?\s*\d*\s*:?\s*$")
+# A table of contents' heading on a line of its own.
+TOC_HEADING = re.compile(r"(?i)^\s*(?:indhold|indholdsfortegnelse)\s*:?\s*$")
+
 
 @dataclass(frozen=True)
 class Line:

@@ -48,6 +48,9 @@ class SourceText:
     headings: list[Heading] = field(default_factory=list)
     form_fields: list[tuple[str, str]] | None = None
     pages: int | None = None
+    # running headers and footers, kept out of `text` (a PDF's recurring page-edge lines, a Word
+    # document's header and footer parts): where a document may name its holder and year
+    running: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -117,6 +120,8 @@ class ParsedGoal:
     sections: dict[str, str] = field(default_factory=dict)  # canonical key -> text
     shared_with: list[str] = field(default_factory=list)
     indicators: list[ParsedIndicator] = field(default_factory=list)
+    # sentences of the goal's statement that promise a figure the importer could not read
+    unread_targets: list[str] = field(default_factory=list)
     activities: list[ParsedActivity] = field(default_factory=list)
     follow_ups: list[ParsedFollowUp] = field(default_factory=list)
     partners: list[ParsedPartner] = field(default_factory=list)  # shared_with, each with its role

@@ -18,13 +18,14 @@ from .coverage import account
 from .detect import detect_layout
 from .draft import GoalDraft, LayoutDraft, Span
 from .header import read_header
-from .indicators import extract_indicators
+from .indicators import extract_indicators, unread_targets
 from .layouts.form import read_form
 from .layouts.framework import read_framework
 from .layouts.sections import read_sections
 from .layouts.workplan import read_workplan
 from .model import Fragment, ParsedDocument, ParsedGoal, SourceText
 from .plans import read_plans
+from .reflow import reflow
 from .shared import shared_partners
 from .stopdoing import stop_doing_in_goals, stop_section
 
@@ -36,6 +37,8 @@ READERS: dict[str, Callable[..., LayoutDraft]] = {
     "form": read_form,
     "framework": read_framework,
 }
+# Sources whose lines are the page's (a Word paragraph or a form field is one line already).
+_WRAPPED = {"txt", "pdf"}
 _PLACEHOLDER = re.compile(r"^\s*\[[^\[\]\n]{0,60}\]\s*$")
 
 
@@ -51,7 +54,14 @@ def parse_source(source: SourceText) -> ParsedDocument:
     its table unfolded (`columns.unfold_columns`)."""
     doc = _parse_source(source)
     if not doc.goals and looks_like_columns(doc.text):
-        unfolded = SourceText(source.filename, source.source_kind, unfold_columns(source.text), [], source.form_fields)
+        unfolded = SourceText(
+            source.filename,
+            source.source_kind,
+            unfold_columns(source.text),
+            [],
+            source.form_fields,
+            running=source.running,
+        )
         again = _parse_source(unfolded)
         if again.goals:
             return again
@@ -61,7 +71,8 @@ def parse_source(source: SourceText) -> ParsedDocument:
 def _parse_source(source: SourceText) -> ParsedDocument:
     text = source.text if isinstance(source.text, str) else str(source.text or "")
     clean, artefacts = strip_artefacts(text)
-    header = read_header(clean)
+    running = [*source.running, *(" ".join(a.text.split()) for a in artefacts if a.kind == "running")]
+    header = read_header(clean, running)
     layout = detect_layout(clean)
     stop = stop_section(clean) if layout in {"sections", "workplan"} else None
     readable = _blank_out(clean, stop[0]) if stop else clean
@@ -86,15 +97,19 @@ def _parse_source(source: SourceText) -> ParsedDocument:
         artefacts=artefacts,
         text=clean,
     )
-    _fill(doc, draft, clean)
+    _fill(doc, draft, clean, wrapped=source.source_kind in _WRAPPED)
     return doc
 
 
-def _fill(doc: ParsedDocument, draft: LayoutDraft, clean: str) -> None:
+def _fill(doc: ParsedDocument, draft: LayoutDraft, clean: str, wrapped: bool = False) -> None:
+    """The document's goals, texts and lists from the layout's spans; the texts of a wrapped
+    source are reflowed (`reflow.reflow`)."""
     excluded: list[Span] = list(draft.excluded_spans)
     assigned: list[Span] = [*draft.intro_spans, *draft.stop_spans, *draft.requirement_spans]
     for number, goal in enumerate(draft.goals, start=1):
-        parsed, spans, holes = _build_goal(goal, clean, number)
+        parsed, spans, holes = _build_goal(goal, clean, number, draft.stop_spans)
+        if wrapped:
+            parsed.sections = {key: reflow(body) for key, body in parsed.sections.items()}
         assigned += spans
         excluded += holes
         doc.goals.append(parsed)
@@ -102,8 +117,11 @@ def _fill(doc: ParsedDocument, draft: LayoutDraft, clean: str) -> None:
     for parsed_goal, drafted in zip(doc.goals, draft.goals, strict=True):
         parsed_goal.shared_with = shared_partners(parsed_goal, doc.holder, drafted.shared_hints, draft)
         parsed_goal.indicators = extract_indicators(parsed_goal, doc.holder, doc.year)
+        parsed_goal.unread_targets = unread_targets(parsed_goal)
         read_plans(parsed_goal, doc.year)
     doc.introduction = "\n".join(clean[a:b].strip() for a, b in draft.intro_spans if clean[a:b].strip())
+    if wrapped:
+        doc.introduction = reflow(doc.introduction)
     doc.requirements = list(draft.requirements)
     doc.tracks = list(draft.tracks)
     doc.focus_areas = list(draft.focus_areas)
@@ -112,15 +130,20 @@ def _fill(doc: ParsedDocument, draft: LayoutDraft, clean: str) -> None:
     doc.coverage = round(doc.coverage, 4)
 
 
-def _build_goal(goal: GoalDraft, clean: str, number: int) -> tuple[ParsedGoal, list[Span], list[Span]]:
+def _build_goal(
+    goal: GoalDraft, clean: str, number: int, stops: tuple[Span, ...] | list[Span] = ()
+) -> tuple[ParsedGoal, list[Span], list[Span]]:
     """The goal's texts by section key; placeholders ("[indsæt]") and empty headings are not
-    sections. A placeholder is the template's own filler: it is placed (with its goal), not lost."""
+    sections. A placeholder is the template's own filler: it is placed (with its goal), not lost.
+    A section ends where the stop-doing section starts (the last goal's last section would
+    otherwise run on over it)."""
     sections: dict[str, list[str]] = {}
     spans: list[Span] = [goal.title_span, *goal.extra_spans]
     holes: list[Span] = []
     for sec in goal.sections:
-        spans.append((sec.start, sec.end))
-        body = clean[sec.content_start : sec.end].strip()
+        end = min([sec.end, *(a for a, _b in stops if sec.content_start <= a < sec.end)])
+        spans.append((sec.start, end))
+        body = clean[sec.content_start : end].strip()
         if _PLACEHOLDER.match(body):
             continue
         if body:

@@ -109,19 +109,23 @@ def _font(textpage, index: int) -> tuple[float, bool]:
     return size, weight >= 600 or bool(flags.value & _FORCE_BOLD) or bool(_BOLD_NAME.search(name))
 
 
-def drop_running(pages: list[list[PdfLine]]) -> None:
+def drop_running(pages: list[list[PdfLine]]) -> list[str]:
     """Blank out running headers and footers: a page's first or last line that recurs (digits
     aside) on at least three pages and four in five of them (the first page may differ; a
-    label at the top of some pages, such as "Udviklingsmål" above each goal, stays)."""
+    label at the top of some pages, such as "Udviklingsmål" above each goal, stays). Returns
+    the dropped lines' texts, each once, in page order."""
     if len(pages) < 3:
-        return
+        return []
     edges = [_edge_lines(page) for page in pages]
     counts = Counter(_shape(line.text) for page in edges for line in page)
     least = max(3, 0.8 * (len(pages) - 1))
+    dropped: dict[str, None] = {}
     for page in edges:
         for line in page:
             if counts[_shape(line.text)] >= least:
+                dropped.setdefault(" ".join(line.text.split()), None)
                 line.text, line.bottom = "", None
+    return [text for text in dropped if text]
 
 
 def _edge_lines(page: list[PdfLine]) -> list[PdfLine]:

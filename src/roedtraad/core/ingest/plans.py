@@ -72,15 +72,50 @@ def activities_of(sections: dict[str, str], year: int | None) -> list[ParsedActi
 
 
 def follow_ups_of(sections: dict[str, str], year: int | None) -> list[ParsedFollowUp]:
+    """One planned follow-up per item of the follow-up section that gives a rhythm or months; an
+    item with two rhythms ("følges månedligt i Targit og drøftes hvert halve år i lokal MED") is
+    one plan per rhythm, each with the forums of its own clause."""
     text = next((sections[key] for key in FOLLOW_UP_SECTIONS if sections.get(key)), "")
     plans = []
-    for item in list_items(text):
-        rhythm = next((name for name, pattern in _RHYTHMS if pattern.search(item)), None)
-        forums = list(dict.fromkeys(" ".join(m.group(1).split()) for m in _FORUMS.finditer(item)))
-        dates = _dates(item, rhythm, year)
-        if rhythm or dates:
-            plans.append(ParsedFollowUp(text=item, forum=", ".join(forums), rhythm=rhythm, dates=dates))
+    for whole in list_items(text):
+        forums: list[str] = []
+        for item in _by_rhythm(whole):  # a clause that names no forum meets in the one before
+            rhythm = next((name for name, pattern in _RHYTHMS if pattern.search(item)), None)
+            forums = list(dict.fromkeys(" ".join(m.group(1).split()) for m in _FORUMS.finditer(item))) or forums
+            dates = _dates(item, rhythm, year)
+            if rhythm or dates:
+                plans.append(ParsedFollowUp(text=item, forum=", ".join(forums), rhythm=rhythm, dates=dates))
     return plans
+
+
+_CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+og\s+(?=\S)|(?<=[.!?])\s+")
+
+
+def _rhythms(text: str) -> set[str]:
+    return {name for name, pattern in _RHYTHMS if pattern.search(text)}
+
+
+def _by_rhythm(item: str) -> list[str]:
+    """The item as it is, or — when it names more than one rhythm — its clauses, a clause
+    without a rhythm of its own kept with the clause before it (or after it, at the start)."""
+    if len(_rhythms(item)) < 2:
+        return [item]
+    cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(item)]
+    parts = [
+        (start, end)
+        for start, end in zip([0, *(e for _s, e in cuts)], [*(s for s, _e in cuts), len(item)], strict=True)
+    ]
+    spans: list[list[int]] = []  # [start, end] of each clause with a rhythm
+    for start, end in parts:
+        if _rhythms(item[start:end]) or not spans:
+            if spans and not _rhythms(item[spans[-1][0] : spans[-1][1]]):
+                spans[-1][1] = end  # the clauses before the first rhythm belong to it
+            else:
+                spans.append([start, end])
+        else:
+            spans[-1][1] = end
+    clauses = [item[start:end].strip() for start, end in spans]
+    return clauses if sum(1 for c in clauses if _rhythms(c)) >= 2 else [item]
 
 
 def _dates(item: str, rhythm: str | None, year: int | None) -> list[str]:

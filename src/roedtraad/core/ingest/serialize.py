@@ -38,6 +38,7 @@ def goal_from_data(data: dict) -> ParsedGoal:
     order = [key for key in data.get("section_order") or [] if key in stored]
     goal.sections = {key: stored[key] for key in [*order, *(k for k in stored if k not in order)]}
     goal.shared_with = list(goal.shared_with or [])
+    goal.unread_targets = list(goal.unread_targets or [])
     goal.indicators = [ParsedIndicator(**_known(ParsedIndicator, i)) for i in data.get("indicators") or []]
     goal.activities = [ParsedActivity(**_known(ParsedActivity, a)) for a in data.get("activities") or []]
     goal.follow_ups = [ParsedFollowUp(**_known(ParsedFollowUp, f)) for f in data.get("follow_ups") or []]

@@ -244,17 +244,17 @@ def read_pdf(filename: str, data: bytes) -> SourceText:
         raise unreadable(filename, "pdf_corrupt") from error
     finally:
         pdf.close()
-    text, headings = _pages_text(pages)
+    text, headings, running = _pages_text(pages)
     marked = {h.start for h in headings}
     headings += [h for h in headings_in(text, outline) if h.start not in marked]
     headings.sort(key=lambda h: h.start)
     fields = pdf_form_fields(data) if has_form else []
     if fields:
         text += "".join(f"\t{name}: {value}\n" for name, value in fields)
-        return SourceText(filename, "pdf_form", text, headings, form_fields=fields, pages=len(pages))
+        return SourceText(filename, "pdf_form", text, headings, form_fields=fields, pages=len(pages), running=running)
     if not has_text(text):
         raise unreadable(filename, "pdf_no_text")
-    return SourceText(filename, "pdf", text, headings, pages=len(pages))
+    return SourceText(filename, "pdf", text, headings, pages=len(pages), running=running)
 
 
 def _page_lines(pdf, index: int) -> list[PdfLine]:
@@ -267,10 +267,10 @@ def _page_lines(pdf, index: int) -> list[PdfLine]:
         page.close()
 
 
-def _pages_text(pages: list[list[PdfLine]]) -> tuple[str, list[Heading]]:
-    """The pages' text with a form feed after each page, as `pdftotext` writes it, and the
-    headings their fonts show."""
-    drop_running(pages)
+def _pages_text(pages: list[list[PdfLine]]) -> tuple[str, list[Heading], list[str]]:
+    """The pages' text with a form feed after each page, as `pdftotext` writes it, the
+    headings their fonts show and the running headers and footers left out."""
+    running = drop_running(pages)
     mark_headings(pages)
     parts: list[str] = []
     headings: list[Heading] = []
@@ -280,7 +280,7 @@ def _pages_text(pages: list[list[PdfLine]]) -> tuple[str, list[Heading]]:
         parts.append(text)
         headings += found
         pos += len(text) + 3  # "\n\f\n"
-    return "\n\f\n".join(parts) + "\n", headings
+    return "\n\f\n".join(parts) + "\n", headings, running
 
 
 def pdf_form_fields(data: bytes) -> list[tuple[str, str]]:
@@ -324,9 +324,9 @@ def _field_value(value: object) -> str | None:
 def read_docx(filename: str, data: bytes) -> SourceText:
     """The Word document's text and heading spans (see `docxtext.docx_text`)."""
     try:
-        text, headings = docx_text(data)
+        text, headings, running = docx_text(data)
     except Exception as error:  # python-docx and lxml raise many types for a damaged package
         raise unreadable(filename, "docx_corrupt") from error
     if not has_text(text, minimum=1):
         raise unreadable(filename, "no_text")
-    return SourceText(filename, "docx", text, headings)
+    return SourceText(filename, "docx", text, headings, running=running)

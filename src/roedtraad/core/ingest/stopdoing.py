@@ -17,7 +17,7 @@ import re
 from ..danish import join_lines
 from .draft import Span
 from .indicators import statements
-from .lines import BULLET, NUMBERED_GOAL, split_lines
+from .lines import BULLET, FORM_LABEL, NUMBERED_GOAL, TOC_HEADING, split_lines
 from .model import ParsedGoal
 
 _STOP = re.compile(
@@ -41,13 +41,16 @@ _CLAUSE = re.compile(
 
 
 def stop_section(text: str) -> tuple[Span, list[str]] | None:
-    """The span of a stop-doing section of its own (heading to the next goal heading or the end)
-    and its items: the section's bullets, a lead line ("Vi foreslår at holde op med:") left out."""
+    """The span of a stop-doing section of its own (heading to the next goal heading, a printed
+    form's goal label or table of contents, or the end) and its items: the section's bullets, a
+    lead line ("Vi foreslår at holde op med:") left out; a list run together on one line
+    ("følgende:- Trykte programmer …- Manuel booking …") is split as a form's field is."""
     head = _SECTION.search(text)
     if not head:
         return None
     lines = [ln for ln in split_lines(text) if ln.start > head.end()]
-    end = next((ln.start for ln in lines if NUMBERED_GOAL.match(ln.text)), len(text))
+    ends = (NUMBERED_GOAL, FORM_LABEL, TOC_HEADING)
+    end = next((ln.start for ln in lines if any(p.match(ln.text) for p in ends)), len(text))
     items: list[list[str]] = []
     for ln in lines:
         if ln.start >= end:
@@ -59,7 +62,13 @@ def stop_section(text: str) -> tuple[Span, list[str]] | None:
             items[-1].append(ln.text)
         elif not ln.stripped and items:
             items.append([])
-    return (head.start(), end), [joined for item in items if (joined := join_lines("\n".join(item)))]
+    found = [joined for item in items if (joined := join_lines("\n".join(item)))]
+    if not found:
+        from .layouts.form import stop_items
+
+        body = " ".join(ln.stripped for ln in lines if ln.start < end and not _SECTION.match(ln.text))
+        found = stop_items(body) if re.search(r"[.:]\s*-\s", body) else []
+    return (head.start(), end), found
 
 
 def concrete_clause(item: str) -> str:

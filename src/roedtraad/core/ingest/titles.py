@@ -9,10 +9,15 @@ from ..danish import join_lines
 _PREFIX = re.compile(r"^\s*(?:(?:udviklingsmål|mål)\s+(?:nr\.?\s*)?\d{1,2}\s*[:.)\-–]?\s*|\d{1,2}\s*[).:]\s*)", re.I)
 
 
+# A footnote's mark at a title's end: "Titel¹", "Titel2" (a digit glued to a small letter).
+_MARK = re.compile(r"(?:(?<=[a-zæøå])\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s*$")
+
+
 def clean_title(raw: str) -> str:
-    """ "Udviklingsmål 3: Titel" / "3) Titel" / "Titel  " → "Titel"."""
+    """ "Udviklingsmål 3: Titel" / "3) Titel" / "Titel¹  " → "Titel"."""
     title = join_lines(raw)
     title = _PREFIX.sub("", title, count=1)
+    title = _MARK.sub("", title.strip())
     return title.strip().rstrip(":").strip()
 
 

@@ -25,6 +25,10 @@ from roedtraad.imports.pipeline import parse_limits
 
 class Command(BaseCommand):
     help = "Import contract documents (.pdf, .docx, .txt): goals, sections, indicators, stop-doing items."
+    # The system checks import the whole URL configuration (every view, and numpy and scipy
+    # through the overlap check): most of a small file's import time. `roedtraad check` and
+    # `serve` run them; an import needs only the models.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")

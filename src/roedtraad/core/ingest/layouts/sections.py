@@ -12,12 +12,23 @@ from __future__ import annotations
 from ...sections import SECTION_LAYOUT, section_order
 from ..draft import GoalDraft, LayoutDraft, SectionSpan
 from ..headings import HeadingMatch, match_heading
-from ..lines import NUMBERED_GOAL, Line, is_bullet, marked_lines, section_follows, split_lines, titled_openings
+from ..lines import (
+    FORM_LABEL,
+    NUMBERED_GOAL,
+    TOC_HEADING,
+    Line,
+    is_bullet,
+    marked_lines,
+    section_follows,
+    split_lines,
+    titled_openings,
+)
 from ..titles import clean_title, title_number
 from .spans import spans_under_headings
 
 KEYS = set(SECTION_LAYOUT)
 _MAX_TITLE_LINES = 3
+_FORM_LABEL = FORM_LABEL
 
 
 def read_sections(text: str, headings: frozenset[int] = frozenset()) -> LayoutDraft:
@@ -25,6 +36,11 @@ def read_sections(text: str, headings: frozenset[int] = frozenset()) -> LayoutDr
     line that is no section heading and has sections under it is a goal title."""
     lines = split_lines(text)
     heads = {ln.index: h for ln in lines if (h := match_heading(ln.text, KEYS))}
+    printed = _printed_form_titles(lines, heads)
+    if printed:
+        draft = _read_titled(text, lines, heads, {title: n for title, (n, _label) in printed.items()}, printed)
+        draft.layout = "form"  # a form printed to PDF: its labels without the fields' names
+        return draft
     titled = _marked_titles(lines, heads, marked_lines(lines, headings)) or titled_openings(lines, heads)
     if titled:
         return _read_titled(text, lines, heads, titled)
@@ -127,24 +143,77 @@ def _section_spans(lines: list[Line], heads: dict[int, HeadingMatch], opening: i
     return spans_under_headings(lines, heads, indexes, end)
 
 
-def _read_titled(text: str, lines: list[Line], heads: dict[int, HeadingMatch], titled: dict[int, int]) -> LayoutDraft:
+def _printed_form_titles(lines: list[Line], heads: dict[int, HeadingMatch]) -> dict[int, tuple[int, int]]:
+    """A printed form's goal titles: title line → (goal number, label line). The number is the
+    title's own ("2) Titel"), else the lowest number no title states."""
+    found: dict[int, tuple[int | None, int]] = {}
+    for ln in lines:
+        if not _FORM_LABEL.match(ln.text):
+            continue
+        title = next((t for t in lines[ln.index + 1 :] if not t.blank), None)
+        if title is None or title.index in heads or _FORM_LABEL.match(title.text) or len(title.stripped) > 150:
+            continue
+        found[title.index] = (title_number(title.text), ln.index)
+    if len(found) < 2:
+        return {}
+    stated = {n for n, _label in found.values() if n is not None}
+    free = (n for n in range(1, 1000) if n not in stated)
+    return {title: (n if n is not None else next(free), label) for title, (n, label) in found.items()}
+
+
+def _read_titled(
+    text: str,
+    lines: list[Line],
+    heads: dict[int, HeadingMatch],
+    titled: dict[int, int],
+    labelled: dict[int, tuple[int, int]] | None = None,
+) -> LayoutDraft:
     """Goals under numbered headings ("Udviklingsmål 2 - Titel", "1) Titel", "Mål 3: Titel"):
-    each heading opens a goal that runs to the next one, whatever order its sections have."""
+    each heading opens a goal that runs to the next one, whatever order its sections have.
+    `labelled`: a printed form's label line above a title, which starts the goal."""
     draft = LayoutDraft(layout="sections")
     openings = sorted(titled)
+    labels = {title: label for title, (_n, label) in (labelled or {}).items()}
+    tocs: list[tuple[int, int]] = []
     for index in openings:
         heads.pop(index, None)
     for k, index in enumerate(openings):
         ln = lines[index]
-        end = lines[openings[k + 1]].start if k + 1 < len(openings) else len(text)
-        goal = GoalDraft(title=clean_title(ln.text), title_span=(ln.content_start, ln.end), number=titled[index])
+        following = openings[k + 1] if k + 1 < len(openings) else None
+        end = len(text) if following is None else lines[labels.get(following, following)].start
+        toc = next((t for t in lines[index + 1 :] if t.start < end and TOC_HEADING.match(t.text)), None)
+        if toc is not None:  # a table of contents printed after a goal (a form's last page) is not its text
+            tocs.append((toc.start, end))
+            end = toc.start
         first = next((i for i in sorted(heads) if i > index), None)
-        if first is not None and lines[first].start < end and first > index + 1:
-            goal.sections.append(SectionSpan("baggrund_formaal", ln.end, ln.end, lines[first].start))
+        last = _title_continues(lines, index, first)
+        title = " ".join(lines[i].stripped for i in range(index, last + 1))
+        goal = GoalDraft(title=clean_title(title), title_span=(ln.content_start, lines[last].end), number=titled[index])
+        if index in labels:
+            label = lines[labels[index]]
+            goal.extra_spans.append((label.content_start, label.end))
+        if first is not None and lines[first].start < end and first > last + 1:
+            goal.sections.append(SectionSpan("baggrund_formaal", lines[last].end, lines[last].end, lines[first].start))
         goal.sections += _section_spans(lines, heads, index, end)
         draft.goals.append(goal)
-    draft.intro_spans = [(0, draft.goals[0].start)]
+    draft.intro_spans = [(0, draft.goals[0].start), *tocs]
     return draft
+
+
+def _title_continues(lines: list[Line], index: int, first: int | None) -> int:
+    """The last line of a numbered title wrapped over two or three lines ("Mål 1: Kortere ventetid
+    på" / "den første samtale"): the lines run on without a blank (one may follow them) into the
+    first section heading, and none ends like a sentence or is a list item."""
+    if first is None:
+        return index
+    between = lines[index + 1 : first]
+    while between and between[-1].blank:
+        between.pop()
+    if not 0 < len(between) < _MAX_TITLE_LINES:
+        return index
+    if any(ln.blank or is_bullet(ln) or len(ln.stripped) > 80 or ln.stripped[-1] in ".:;!?" for ln in between):
+        return index
+    return between[-1].index
 
 
 def _marked_titles(lines: list[Line], heads: dict[int, HeadingMatch], marked: set[int]) -> dict[int, int]:

@@ -1,0 +1,132 @@
+"""Targets in prose beyond percentages — shares as fractions ("3 ud af 4"), days per employee,
+amounts, "senest <år>" — with their direction, unit and year; and the sentences that promise a
+figure the importer cannot read, listed for the preview. Made-up sentences only."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from roedtraad.core.ingest.indicators import find_targets
+from roedtraad.core.ingest.parse import parse_text
+
+HEAD = "Udviklingskontrakt 2026 for Borgerservice Nord\n\n"
+
+
+def _goal(statement: str, background: str = "Borgerne venter for længe.") -> str:
+    return (
+        f"{HEAD}Mål 1: Bedre service\nBaggrund og formål\n{background}\n\n"
+        f"Udviklingsmål\n{statement}\n\nOpfølgning\nLedergruppen følger op.\n"
+    )
+
+
+def _indicators(statement: str, background: str = "Borgerne venter for længe."):
+    (goal,) = parse_text(_goal(statement, background), "mål.txt").goals
+    return goal
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # (target, unit, direction, year, long_term, relative)
+        ("3 ud af 4 borgere skal opleve en god modtagelse.", (75.0, "%", "up", 2026, False, False)),
+        ("Højst 1 ud af 5 sager må vente mere end en måned.", (20.0, "%", "down", 2026, False, False)),
+        (
+            "Sygefraværet skal være under 12 dage pr. medarbejder.",
+            (12.0, "dage pr. medarbejder", "down", 2026, False, False),
+        ),
+        ("Ventetiden skal ned på 20 dage senest 2027.", (20.0, "dage", "down", 2027, False, False)),
+        ("Udgifterne skal reduceres med 4,6 mio. kr.", (-4.6, "mio. kr. ændring", "down", 2026, False, True)),
+        (
+            "Indtægterne fra udlejning skal øges med 0,5 mio. kr. i 2027.",
+            (0.5, "mio. kr. ændring", "up", 2027, False, True),
+        ),
+        ("Mindst 75 % af borgerne skal være tilfredse.", (75.0, "%", "up", 2026, False, False)),
+        ("Minimum halvdelen af de ansatte deltager i forløbet.", (50.0, "%", "up", 2026, False, False)),
+        ("På sigt skal fraværet ned på 5 %.", (5.0, "%", "down", None, True, False)),
+        ("Sagsbehandlingen skal højst tage 10 arbejdsdage i 2026.", None),
+        ("Fraværet skal være under 8 dage per ansat i 2026.", (8.0, "dage pr. ansat", "down", 2026, False, False)),
+    ],
+)
+def test_a_prose_target_has_its_number_unit_direction_and_year(sentence, want):
+    goal = _indicators(sentence)
+    got = [(i.target, i.unit, i.direction, i.year, i.long_term, i.relative) for i in goal.indicators]
+    assert got == ([want] if want else [])
+
+
+def test_amounts_days_and_counts_stated_as_facts_are_background_not_targets():
+    for sentence in (
+        "Budgettet er på 4,6 mio. kr. i 2026.",
+        "Fraværet svarer i dag til 13 dage pr. medarbejder.",
+        "Der kom 1 ud af 3 ansøgere til samtale sidste år, og det er for få.",
+    ):
+        assert find_targets(sentence) == [], sentence
+    assert _indicators("Vi vil tale med flere.", "Budgettet er på 4,6 mio. kr. i 2026.").indicators == []
+
+
+def test_a_day_target_takes_no_percentage_baseline_from_the_background():
+    goal = _indicators("Ventetiden skal ned på 9 dage.", "Ventetiden er 6,5 % længere end sidste år.")
+    assert [(i.baseline, i.target, i.unit) for i in goal.indicators] == [(None, 9.0, "dage")]
+
+
+def test_a_sentence_that_promises_a_figure_the_importer_cannot_read_is_listed_for_the_preview():
+    goal = _indicators(
+        "Tilfredsheden skal være mindst 4 på en skala fra 1 til 5. Fraværet skal ned på 5 %. "
+        "Vi skal holde 2-dages seminarer senest 1. marts 2026 og arbejde med Spor 2."
+    )
+    assert goal.unread_targets == ["Tilfredsheden skal være mindst 4 på en skala fra 1 til 5."]
+    assert [i.target for i in goal.indicators] == [5.0]
+    doc = parse_text(_goal("Tilfredsheden skal være mindst 4 på en skala fra 1 til 5."), "mål.txt")
+    assert doc.as_json()["goals"][0]["unread_targets"] == ["Tilfredsheden skal være mindst 4 på en skala fra 1 til 5."]
+
+
+def _danish(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+AMOUNTS = st.decimals(min_value="0.1", max_value="99.9", places=1).map(float)
+
+
+@given(
+    st.integers(min_value=1, max_value=20),
+    st.integers(min_value=1, max_value=20),
+    st.sampled_from(["borgere", "nye medarbejdere", "sager", "elever"]),
+)
+def test_a_share_as_part_out_of_whole_is_its_percentage_and_more_is_better(part, extra, who):
+    whole = part + extra - 1
+    (found,) = find_targets(f"{part} ud af {whole} {who} skal have en plan.")
+    assert (found.target, found.unit, found.kind) == (round(100 * part / whole, 2), "%", "share")
+    goal = _indicators(f"{part} ud af {whole} {who} skal have en plan.")
+    assert [i.direction for i in goal.indicators] == ["up"]
+
+
+@given(
+    AMOUNTS,
+    st.sampled_from([("reduceres", -1, "down"), ("nedbringes", -1, "down"), ("øges", 1, "up"), ("hæves", 1, "up")]),
+    st.sampled_from(["mio. kr.", "mio.kr.", "mia. kr.", "kr."]),
+    st.one_of(st.none(), st.integers(min_value=2024, max_value=2035)),
+)
+def test_an_amount_changed_by_a_verb_is_a_signed_relative_target_in_its_year(amount, verb, unit, year):
+    word, sign, direction = verb
+    when = f" i {year}" if year else ""
+    goal = _indicators(f"Udgifterne til kørsel skal {word} med {_danish(amount)} {unit}{when}.")
+    (indicator,) = goal.indicators
+    unit_name = unit.replace("mio.kr.", "mio. kr.")
+    assert (indicator.target, indicator.unit) == (sign * amount, f"{unit_name} ændring")
+    assert (indicator.direction, indicator.relative, indicator.year) == (direction, True, year or 2026)
+
+
+@given(
+    st.integers(min_value=1, max_value=60),
+    st.sampled_from([("under", "down"), ("højst", "down"), ("mindre end", "down"), ("mindst", "up"), ("over", "up")]),
+    st.sampled_from(["dage", "dage pr. medarbejder", "dage pr. fuldtidsansat", "uger", "timer"]),
+    st.sampled_from(["senest", "i", "inden udgangen af", "i løbet af"]),
+    st.integers(min_value=2024, max_value=2035),
+)
+def test_a_bound_in_days_weeks_or_hours_has_its_number_unit_direction_and_year(number, cue, unit, when, year):
+    word, direction = cue
+    goal = _indicators(f"Ventetiden skal være {word} {number} {unit} {when} {year}.")
+    assert [(i.target, i.unit, i.direction, i.year) for i in goal.indicators] == [
+        (float(number), unit, direction, year)
+    ]
