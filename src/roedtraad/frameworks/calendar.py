@@ -33,7 +33,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from roedtraad import rights
-from roedtraad.contracts.models import LOCKED_STATUSES, Activity, ActivityStatus, Contract
+from roedtraad.contracts.lineage import revisions_in_force
+from roedtraad.contracts.models import Activity, ActivityStatus, Contract
 from roedtraad.followup.models import PlannedFollowUp
 from roedtraad.frameworks.models import CalendarFeed, Milestone
 from roedtraad.org.models import OrgUnit
@@ -159,14 +160,11 @@ def _follow_up_events(planned: QuerySet[PlannedFollowUp], host: str) -> list[Cal
 
 
 def _in_force(contracts: QuerySet[Contract]) -> list[int]:
-    """The contract in force of each holder and year among `contracts`: the newest entered (or
-    closed) revision, else the newest revision (as `contracts.lineage.revisions_in_force`)."""
-    best: dict[tuple[int, int], tuple[bool, int, int]] = {}
-    for pk, holder, year, revision, status in contracts.values_list("pk", "holder_id", "year", "revision", "status"):
-        key = (status in LOCKED_STATUSES, revision, pk)
-        if (holder, year) not in best or key > best[(holder, year)]:
-            best[(holder, year)] = key
-    return [key[2] for key in best.values()]
+    """The contracts among `contracts` that are in force for their holder and year
+    (`contracts.lineage.revisions_in_force`)."""
+    rows = list(contracts.values_list("pk", "holder_id", "year", "revision"))
+    in_force = {year: revisions_in_force(year) for year in {row[2] for row in rows}}
+    return [pk for pk, holder, year, revision in rows if (holder, revision) in in_force[year]]
 
 
 def _activity_events(contracts: QuerySet[Contract], host: str) -> list[CalendarEvent]:
