@@ -146,6 +146,15 @@ def _dialogue(world):
 
 # The director and the head of area over the entered contract; the holder is a stranger to it.
 _HOLDS_DIALOGUE = _expect(director=200, head_of_area=200, **ON_ENTERED)
+_HOLDS_DIALOGUE_POST = _expect(director=302, head_of_area=302, **ON_ENTERED)
+
+
+def _next_dus(world):
+    """Next year's DUS, so that starting the year can be done (its body is empty)."""
+    from roedtraad.frameworks.models import Framework
+
+    Framework.objects.get_or_create(year=world["draft"].year + 1, defaults={"title": "DUS"})
+    return {}
 
 
 def _policy():
@@ -437,6 +446,20 @@ WRITES = {
     "notifications:settings": (lambda w: [], lambda w: {"kinds": ["submitted"]}, dict.fromkeys(ROLES, 302)),
     "milestone_add": (lambda w: [w["draft"].year], _milestone_body, DIRECTOR_ONLY_POST),
     "milestone_edit": (lambda w: [_milestone(w)], _milestone_body, DIRECTOR_ONLY_POST),
+    "redthread_record_new": (lambda w: ["politik"], lambda w: {"name": "Beskæftigelsespolitikken"}, DIRECTOR_ONLY_POST),
+    "redthread_record_edit": (lambda w: ["politik", _policy()], lambda w: {"name": "Ny titel"}, DIRECTOR_ONLY_POST),
+    "dialogue_new": (lambda w: [w["entered"].pk], lambda w: {"date": "2026-06-10"}, _HOLDS_DIALOGUE_POST),
+    "dialogue_minutes": (
+        _dialogue,
+        lambda w: {"held_on": "2026-06-10", "minutes": "Godt møde."},
+        _HOLDS_DIALOGUE_POST,
+    ),
+    "planned_new": (
+        lambda w: [w["draft"].pk],
+        lambda w: {"date": "2026-05-04", "kind": "meeting", "forum": "LMU"},
+        _EDITED | {"director": 302},
+    ),
+    "next_year": (lambda w: [w["draft"].year], _next_dus, DIRECTOR_ONLY),  # the result page, not a redirect
 }
 WRITES["stop_doing_add"] = (WRITES["stop_doing_add"][0], WRITES["stop_doing_add"][1], _EDITED | {"director": 302})
 

@@ -10,7 +10,6 @@ import zipfile
 
 from django.utils import timezone
 
-from roedtraad.checks.services import contracts_for_year
 from roedtraad.contracts.models import Contract
 from roedtraad.core.reports.contract_document import (
     ActivityRow,
@@ -20,7 +19,7 @@ from roedtraad.core.reports.contract_document import (
     contract_docx,
 )
 from roedtraad.followup.indicator_status import IndicatorStatus, goal_rollup, lineage_statuses
-from roedtraad.reports.overview import STATUS_WORDS
+from roedtraad.reports.overview import STATUS_WORDS, year_contracts
 
 
 def _indicator(item: IndicatorStatus) -> IndicatorRow:
@@ -101,9 +100,7 @@ def file_name(contract: Contract) -> str:
 def year_docx(year: int, holder: str | None = None) -> tuple[bytes, str]:
     """The year's contracts in force: one document (bytes, "docx") when there is one, else a
     ZIP of one document each (bytes, "zip")."""
-    contracts = contracts_for_year(year)
-    if holder:
-        contracts = [c for c in contracts if c.holder.name.casefold() == holder.casefold()]
+    contracts = year_contracts(year, holder)
     if len(contracts) == 1:
         return contract_docx_bytes(contracts[0]), "docx"
     out = io.BytesIO()

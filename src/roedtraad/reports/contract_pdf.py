@@ -88,12 +88,10 @@ def year_pdf(year: int, user, holder: str | None = None) -> tuple[bytes, str]:
     import io
     import zipfile
 
-    from roedtraad.checks.services import contracts_for_year
     from roedtraad.reports.contract_document import file_name
+    from roedtraad.reports.overview import year_contracts
 
-    contracts = contracts_for_year(year)
-    if holder:
-        contracts = [c for c in contracts if c.holder.name.casefold() == holder.casefold()]
+    contracts = year_contracts(year, holder)
     if len(contracts) == 1:
         return contract_pdf(contracts[0], user), "pdf"
     out = io.BytesIO()

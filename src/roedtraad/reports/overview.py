@@ -28,7 +28,8 @@ STATUS_WORDS = {
 }
 
 
-def _contracts(year: int, holder: str | None) -> list[Contract]:
+def year_contracts(year: int, holder: str | None = None) -> list[Contract]:
+    """The contracts in force for the year, or the one holder's (by name, any case)."""
     contracts = contracts_for_year(year)
     if holder:
         contracts = [c for c in contracts if c.holder.name.casefold() == holder.casefold()]
@@ -151,7 +152,7 @@ def _finding_table(year: int, contracts: list[Contract]) -> Table:
 def year_overview(year: int, holder: str | None = None, today: dt.date | None = None) -> bytes:
     """The XLSX of the year's contracts (one holder's with `holder`)."""
     today = today or timezone.localdate()
-    contracts = _contracts(year, holder)
+    contracts = year_contracts(year, holder)
     goals = list(
         Goal.objects.filter(contract__in=contracts, deleted_at__isnull=True)
         .select_related("contract__holder")
