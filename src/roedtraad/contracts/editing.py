@@ -145,9 +145,10 @@ def _bump(goal_pk: int, expected_version: int) -> bool:
 
 def _save_sections(goal: Goal, user, sections: dict[str, str], reason: str) -> None:
     existing = {s.key: s for s in goal.sections.all()}
+    layout = goal.contract.layout  # a work plan's "Opfølgning" is not the section layout's heading
     for key, text in sections.items():
         section = existing.get(key) or GoalSection(
-            goal=goal, key=key[:60], heading=heading_for(key)[:300], order=section_order(key)
+            goal=goal, key=key[:60], heading=heading_for(key, layout)[:300], order=section_order(key)
         )
         if section.pk and section.text == text:
             continue

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from roedtraad.contracts import reimport
+from roedtraad.contracts.lineage import indicators_of
 from roedtraad.contracts.models import Contract, ContractKind, ContractLocked, Goal, GoalLayout
 from roedtraad.contracts.workflow import record
 from roedtraad.core.ingest.model import ParsedDocument, ParsedGoal, ParsedIndicator, ParsedPartner
@@ -114,7 +115,7 @@ def _save_contract(doc: ParsedDocument, year: int, user, holder: OrgUnit | None,
         reimport.add_planned_follow_ups(contract, goal, parsed.follow_ups)
         for indicator in parsed.indicators:
             _save_or_note(goal, indicator, unit, year, units, notes)
-    reimport.add_stop_doing(contract, plan.stop_doing_added)
+    reimport.add_stop_doing(contract, plan.stop_doing_added, doc.stop_doing_goals)
     contract.import_report.update({key: found for key, found in notes.items() if found})
     contract.save(update_fields=["import_report"])
     return contract
@@ -172,7 +173,8 @@ def save_indicator(goal: Goal, parsed: ParsedIndicator, unit: OrgUnit, year: int
     unit and first day: last year's goal keeps its own), with the target for the year it names;
     "på sigt" (no year) is kept as a target for the year after the contract's. A measure in
     other units than percent (days per employee, amounts) is an indicator of its own."""
-    key = "sygefravaer" if _SICK_LEAVE.search(f"{parsed.text} {goal.title}") else slug_for(goal.title)
+    named = parsed.name or goal.title
+    key = "sygefravaer" if _SICK_LEAVE.search(f"{parsed.text} {named}") else slug_for(named)
     if parsed.unit not in _PERCENT_UNITS:
         key = f"{key}-{slugify(parsed.unit.replace('.', ' ').translate(_ASCII))}"[:60]
     better_up = (
@@ -180,20 +182,23 @@ def save_indicator(goal: Goal, parsed: ParsedIndicator, unit: OrgUnit, year: int
         if parsed.direction
         else (parsed.baseline is not None and parsed.target > parsed.baseline)
     )
-    indicator, _ = Indicator.objects.update_or_create(
-        key=key,
-        org_unit=unit,
-        valid_from=dt.date(year, 1, 1),
-        defaults={
-            "name": ("Sygefravær" if key == "sygefravaer" else goal.title)[:200],
-            "unit": parsed.unit[:30],
-            "goal": goal,
-            "direction": Direction.HIGHER_IS_BETTER if better_up else Direction.LOWER_IS_BETTER,
-            "baseline_value": None if parsed.baseline is None else Decimal(str(parsed.baseline)),
-            "baseline_period": parsed.baseline_period[:60],
-            **({"aggregation": parsed.aggregation} if parsed.aggregation else {}),
-        },
-    )
+    fields = {
+        "name": (parsed.name or ("Sygefravær" if key == "sygefravaer" else goal.title))[:200],
+        "unit": parsed.unit[:30],
+        "direction": Direction.HIGHER_IS_BETTER if better_up else Direction.LOWER_IS_BETTER,
+        "baseline_value": None if parsed.baseline is None else Decimal(str(parsed.baseline)),
+        "baseline_period": parsed.baseline_period[:60],
+        **({"aggregation": parsed.aggregation} if parsed.aggregation else {}),
+    }
+    # The goal's own measure, also where it is still tied to the revision in force: a draft
+    # revision's goal takes its figures over when it is entered (`lineage.carry_follow_up`).
+    indicator = indicators_of(goal).filter(key=key, org_unit=unit).order_by("-valid_from").first()
+    if indicator is not None:
+        Indicator.objects.filter(pk=indicator.pk).update(**fields)
+    else:
+        indicator, _ = Indicator.objects.update_or_create(
+            key=key, org_unit=unit, valid_from=dt.date(year, 1, 1), defaults={**fields, "goal": goal}
+        )
     target_year = parsed.year or year + 1
     Target.objects.update_or_create(
         indicator=indicator,

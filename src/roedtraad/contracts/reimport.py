@@ -295,12 +295,13 @@ def goal_numbers_in(text: str) -> list[int]:
     return list(dict.fromkeys(numbers))
 
 
-def add_stop_doing(contract: Contract, texts: list[str]) -> None:
-    """The document's stop-doing proposals, each whole, linked to the goals it names."""
+def add_stop_doing(contract: Contract, texts: list[str], links: dict[str, list[int]] | None = None) -> None:
+    """The document's stop-doing proposals, each whole, linked to the goals it names (or, from
+    Rødtråd's own template, to the goals listed beside it)."""
     order = contract.stop_doing_items.count()
     for offset, text in enumerate(texts):
         item = StopDoingItem.objects.create(contract=contract, text=text, order=order + offset)
-        numbers = goal_numbers_in(text)
+        numbers = (links or {}).get(text) or goal_numbers_in(text)
         if numbers:
             item.goals.set(contract.live_goals().filter(number__in=numbers))
 

@@ -51,6 +51,8 @@ class SourceText:
     # running headers and footers, kept out of `text` (a PDF's recurring page-edge lines, a Word
     # document's header and footer parts): where a document may name its holder and year
     running: list[str] = field(default_factory=list)
+    # a document in Rødtråd's own template, already read by its structure (`own_template`)
+    own: ParsedDocument | None = None
 
 
 @dataclass
@@ -76,6 +78,7 @@ class ParsedIndicator:
     long_term: bool = False  # "på sigt": no year
     baseline_period: str = ""  # "oktober 2021-september 2022", "de seneste 12 måneder"
     aggregation: str | None = None  # "rolling_12m" where the figure is over the last 12 months
+    name: str = ""  # the measure's name where the document gives one (Rødtråd's own template)
 
 
 @dataclass
@@ -142,6 +145,8 @@ class ParsedDocument:
     year: int | None
     goals: list[ParsedGoal] = field(default_factory=list)
     stop_doing: list[str] = field(default_factory=list)
+    # the goals a proposal gives room for, where the document lists them beside it (own template)
+    stop_doing_goals: dict[str, list[int]] = field(default_factory=dict)
     requirements: list[str] = field(default_factory=list)
     tracks: list[str] = field(default_factory=list)
     focus_areas: list[str] = field(default_factory=list)

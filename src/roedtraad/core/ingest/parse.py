@@ -51,7 +51,10 @@ def parse_source(source: SourceText) -> ParsedDocument:
     """Parse one source document. Never raises on odd text: what cannot be placed ends up in
     `unassigned`, and a layout reader that fails falls back to an unknown layout. A document
     whose sections are a two-column table and that gives no goals as it is, is read again with
-    its table unfolded (`columns.unfold_columns`)."""
+    its table unfolded (`columns.unfold_columns`). A document in Rødtråd's own template comes
+    read by its structure (`own_template`) and is taken as it is, if it has goals."""
+    if source.own is not None and source.own.goals:
+        return source.own
     doc = _parse_source(source)
     if not doc.goals and looks_like_columns(doc.text):
         unfolded = SourceText(

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, cast
 from .docxtext import docx_text
 from .inflation import TooMuchInflated, inflated_sizes
 from .limits import DEFAULT_LIMITS, ParseLimits
-from .model import Heading, SourceText, UnreadableDocument
+from .model import Heading, ParsedDocument, SourceText, UnreadableDocument
 from .pdftext import PdfLine, drop_running, mark_headings, page_lines, page_text
 
 if TYPE_CHECKING:
@@ -322,11 +322,23 @@ def _field_value(value: object) -> str | None:
 
 
 def read_docx(filename: str, data: bytes) -> SourceText:
-    """The Word document's text and heading spans (see `docxtext.docx_text`)."""
+    """The Word document's text and heading spans (see `docxtext.docx_text`); a document in
+    Rødtråd's own template is read by its structure as well (`own_template`)."""
     try:
         text, headings, running = docx_text(data)
+        own = _own_template(filename, data)
     except Exception as error:  # python-docx and lxml raise many types for a damaged package
         raise unreadable(filename, "docx_corrupt") from error
     if not has_text(text, minimum=1):
         raise unreadable(filename, "no_text")
-    return SourceText(filename, "docx", text, headings, running=running)
+    return SourceText(filename, "docx", text, headings, running=running, own=own)
+
+
+def _own_template(filename: str, data: bytes) -> ParsedDocument | None:
+    from .own_template import is_own_template, read_own
+
+    if not is_own_template(data):
+        return None
+    from docx import Document
+
+    return read_own(filename, Document(io.BytesIO(data)))

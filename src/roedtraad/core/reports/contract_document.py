@@ -21,6 +21,29 @@ from docx.shared import Pt
 BULLETS = ("•", "-", "–", "*")
 TEMPLATE_MARK = "roedtraad-kontrakt"  # the document's keywords: Rødtråd made it (for its own import)
 
+# The template's own words, which its reader (`core.ingest.own_template`) reads back.
+INTRODUCTION = "Indledning"
+CONTENTS = "Indhold"
+PARTNERS = "Samarbejdspartnere og roller"
+INDICATORS = "Måltal og status"
+ACTIVITIES = "Aktiviteter i Rødtråd"
+STOP_DOING = "Det holder vi op med"
+PARTNER_COLUMNS = ("Samarbejdspartner", "Rolle")
+INDICATOR_COLUMNS = ("Måltal", "Enhed", "Udgangspunkt", "Mål", "Seneste", "Status", "Prognose")
+ACTIVITY_COLUMNS = ("Aktivitet", "Frist", "Ansvarlig", "Status")
+SCOPE_WORDS = {"local": "Lokalt mål", "shared": "Fælles mål", "cross_cutting": "Tværgående mål"}
+MULTI_YEAR = "Flerårigt"
+DIRECTION_WORDS = {"down": "højst", "up": "mindst"}  # before a target: lower or higher is better
+LONG_TERM = "på sigt"
+GOALS_NAMED = "(udviklingsmål nr. {})"  # after a stop-doing proposal: the goals it gives room for
+SECTION_BOOKMARK = "rt_sektion_"  # + the section's key, on its heading: the key survives a retitled heading
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    value: float
+    year: int | None  # None: a long-term target ("på sigt")
+
 
 @dataclass(frozen=True)
 class IndicatorRow:
@@ -34,6 +57,9 @@ class IndicatorRow:
     status: str  # as a person reads it ("På sporet")
     forecast: str  # the one Danish sentence
     unit: str = "%"
+    targets: Sequence[TargetRow] = ()  # every year's target; empty: the one `target`
+    direction: str = ""  # "down" (lower is better) | "up"
+    baseline_period: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,9 +74,11 @@ class ActivityRow:
 class GoalPart:
     number: int
     title: str
-    scope: str = ""  # "Fælles mål", …
+    scope: str = ""  # a key of SCOPE_WORDS ("shared"), or the words to print
     status: str = ""
-    sections: Sequence[tuple[str, str]] = ()  # (heading, text) in the template's order
+    multi_year: bool = False
+    # (heading, text) or (heading, text, key) in the template's order; the key is kept invisibly
+    sections: Sequence[tuple[str, ...]] = ()
     partners: Sequence[tuple[str, str]] = ()  # (name, role)
     indicators: Sequence[IndicatorRow] = ()
     activities: Sequence[ActivityRow] = ()
@@ -109,14 +137,34 @@ def _toc(document) -> None:
 
 
 def _text(document, text: str) -> None:
-    """A section's text: a line starting with a bullet is a list item, other lines paragraphs."""
-    for line in (line.strip() for line in text.splitlines()):
-        if not line:
+    """A section's text as written: a line starting with a bullet is a list item; the other
+    lines of a paragraph (up to a blank line) stay one paragraph with line breaks, so the
+    template's reader gives the same text back."""
+    lines: list[str] = []
+    for line in [*(line.strip() for line in text.splitlines()), ""]:
+        if line and not line.startswith(BULLETS):
+            lines.append(line)
             continue
-        if line.startswith(BULLETS):
+        if lines:
+            paragraph = document.add_paragraph()
+            for i, part in enumerate(lines):
+                run = paragraph.add_run(part)
+                if i < len(lines) - 1:
+                    run.add_break()
+            lines = []
+        if line:
             document.add_paragraph(line.lstrip("".join(BULLETS)).strip(), style="List Bullet")
-        else:
-            document.add_paragraph(line)
+
+
+def _bookmark(paragraph, name: str, ident: int) -> None:
+    """An invisible Word bookmark around the paragraph's text."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(ident))
+    start.set(qn("w:name"), name[:40])
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(ident))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
 
 
 def _table(document, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
@@ -149,37 +197,57 @@ def _front_page(document, doc: ContractDocument) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def _goal(document, goal: GoalPart) -> None:
+def _targets(row: IndicatorRow) -> str:
+    """ "højst 5,2 % i 2025; højst 4,6 % i 2026": every year's target with its direction."""
+    if not row.targets:
+        return f"{_number(row.target, row.unit)} ({_date(row.target_end)})" if row.target is not None else "–"
+    word = DIRECTION_WORDS.get(row.direction, "")
+    parts = [
+        " ".join(filter(None, [word, _number(t.value, row.unit), f"i {t.year}" if t.year else LONG_TERM]))
+        for t in row.targets
+    ]
+    return "; ".join(parts)
+
+
+def _baseline(row: IndicatorRow) -> str:
+    text = _number(row.baseline, row.unit)
+    return f"{text} ({row.baseline_period})" if row.baseline is not None and row.baseline_period else text
+
+
+def _goal(document, goal: GoalPart, bookmarks: list[int]) -> None:
     document.add_heading(f"Udviklingsmål {goal.number}: {goal.title}", level=1)
-    facts = " · ".join(part for part in (goal.scope, f"Status: {goal.status}" if goal.status else "") if part)
-    if facts:
-        document.add_paragraph(facts)
-    for heading, text in goal.sections:
-        document.add_heading(heading, level=2)
+    scope = SCOPE_WORDS.get(goal.scope, goal.scope)
+    facts = [scope, MULTI_YEAR if goal.multi_year else "", f"Status: {goal.status}" if goal.status else ""]
+    if any(facts):
+        document.add_paragraph(" · ".join(part for part in facts if part))
+    for heading, text, *key in goal.sections:
+        paragraph = document.add_heading(heading, level=2)
+        if key and key[0]:
+            bookmarks.append(len(bookmarks) + 1)
+            _bookmark(paragraph, f"{SECTION_BOOKMARK}{key[0]}_{goal.number}", bookmarks[-1])
         _text(document, text)
     if goal.partners:
-        document.add_heading("Samarbejdspartnere og roller", level=2)
-        _table(document, ("Samarbejdspartner", "Rolle"), [(name, role or "–") for name, role in goal.partners])
+        document.add_heading(PARTNERS, level=2)
+        _table(document, PARTNER_COLUMNS, [(name, role or "–") for name, role in goal.partners])
     if goal.indicators:
-        document.add_heading("Måltal og status", level=2)
-        headers = ("Måltal", "Enhed", "Udgangspunkt", "Mål", "Seneste", "Status", "Prognose")
+        document.add_heading(INDICATORS, level=2)
         rows = [
             (
                 i.name,
                 i.unit_measured,
-                _number(i.baseline, i.unit),
-                f"{_number(i.target, i.unit)} ({_date(i.target_end)})" if i.target is not None else "–",
+                _baseline(i),
+                _targets(i),
                 f"{_number(i.latest, i.unit)} ({_date(i.latest_period)})" if i.latest is not None else "–",
                 i.status,
                 i.forecast,
             )
             for i in goal.indicators
         ]
-        _table(document, headers, rows)
+        _table(document, INDICATOR_COLUMNS, rows)
     if goal.activities:
-        document.add_heading("Aktiviteter i Rødtråd", level=2)
+        document.add_heading(ACTIVITIES, level=2)
         activities = [(a.text, _date(a.due), a.owner or "–", a.status or "–") for a in goal.activities]
-        _table(document, ("Aktivitet", "Frist", "Ansvarlig", "Status"), activities)
+        _table(document, ACTIVITY_COLUMNS, activities)
 
 
 def contract_docx(doc: ContractDocument) -> bytes:
@@ -190,18 +258,20 @@ def contract_docx(doc: ContractDocument) -> bytes:
     document.core_properties.language = "da-DK"
     document.styles["Normal"].font.size = Pt(11)
     _front_page(document, doc)
-    document.add_heading("Indhold", level=1)
+    document.add_heading(CONTENTS, level=1)
     _toc(document)
     if doc.introduction.strip():
-        document.add_heading("Indledning", level=1)
+        document.add_heading(INTRODUCTION, level=1)
         _text(document, doc.introduction)
+    bookmarks: list[int] = []
     for goal in doc.goals:
-        _goal(document, goal)
+        _goal(document, goal, bookmarks)
     if doc.stop_doing:
-        document.add_heading("Det holder vi op med", level=1)
+        document.add_heading(STOP_DOING, level=1)
         for text, numbers in doc.stop_doing:
-            goals = f" (udviklingsmål nr. {', '.join(map(str, numbers))})" if numbers else ""
-            document.add_paragraph(f"{text}{goals}", style="List Bullet")
+            paragraph = document.add_paragraph(text, style="List Bullet")
+            if numbers:  # in a run of its own, so the template's reader tells it from the text
+                paragraph.add_run(f" {GOALS_NAMED.format(', '.join(map(str, numbers)))}").italic = True
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
