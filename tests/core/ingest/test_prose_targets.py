@@ -130,3 +130,22 @@ def test_a_bound_in_days_weeks_or_hours_has_its_number_unit_direction_and_year(n
     assert [(i.target, i.unit, i.direction, i.year) for i in goal.indicators] == [
         (float(number), unit, direction, year)
     ]
+
+
+@given(
+    base=st.integers(10, 990).map(lambda n: n / 10),
+    change=st.integers(1, 50).map(lambda n: n / 10),
+    cue=st.sampled_from(["skal ned på", "skal op på", "reduceres til", "øges til"]),
+    filler=st.sampled_from(["", "de nuværende ", "niveauet i 2024 på "]),
+    year=st.integers(2024, 2032),
+)
+def test_a_level_written_before_its_baseline_has_both_and_the_direction_between_them(base, change, cue, filler, year):
+    """ "skal ned på 5 % fra 6,4 % i 2026": the target first, the baseline after it."""
+    up = cue.startswith(("skal op", "øges"))
+    target = round(base + change, 1) if up else round(max(base - change, 0.1), 1)
+    if target == base:
+        return
+    sentence = f"Andelen {cue} {_danish(target)} % fra {filler}{_danish(base)} % i {year}."
+    (indicator,) = _indicators(sentence).indicators
+    assert (indicator.baseline, indicator.target, indicator.year) == (base, target, year)
+    assert indicator.direction == ("up" if target > base else "down")

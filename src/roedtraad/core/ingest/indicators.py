@@ -28,6 +28,11 @@ from .model import ParsedGoal, ParsedIndicator
 NUM = r"\d{1,3}(?:,\d{1,2})?"
 PCT = r"[ \t]?(?:%|pct\.?(?!-)|procent\b)"
 _FROM_TO = re.compile(rf"\b(?:fra|på)\s+(?:[^%=]{{0,60}}?\s)?(?P<base>{NUM}){PCT}\s+til\s+(?P<target>{NUM}){PCT}", re.I)
+# The level before the baseline: "skal ned på 5 % fra 6,4 %", "reduceres til 5 % fra de nuværende 6,4 %".
+_TO_FROM = re.compile(
+    rf"\b(?:(?:ned|op)\s+(?:på|til)|til)\s+(?P<target>{NUM}){PCT}\s+fra\s+(?:[^%=.]{{0,40}}?\s)?(?P<base>{NUM}){PCT}",
+    re.I,
+)
 _LEVEL = re.compile(rf"(?P<left>[^=]{{0,160}}?)\s*=\s*(?P<target>{NUM}){PCT}", re.I)
 _BOUND = re.compile(
     rf"\b(?:under|højst|maks(?:imalt|\.)?|max\.?|mindre end|over|mindst|min\.|minimum|op til)\s+(?P<target>{NUM}){PCT}",
@@ -71,6 +76,7 @@ _QUANTITY = re.compile(r"(?i)%|pct|procent|\bud af\b|dage\b|uger\b|timer\b|kr\.|
 _YEAR_AFTER = re.compile(
     r"\b(?:i|for|inden|senest|ved udgangen af|inden udgangen af|i løbet af|ultimo)\s+(?P<year>20\d{2})\b", re.I
 )
+_BASELINE_LEVEL = re.compile(rf"\s+(?:på|var|med|hvor det var)\s+{NUM}{PCT}", re.I)
 _LONG_TERM = re.compile(r"(?i)på (?:længere )?sigt|\b\w+-årig periode|over en årrække")
 _CURRENT_LEVEL = re.compile(rf"\b(?:er|var|ligger på|udgør|udgjorde|på)\s+(?P<value>{NUM}){PCT}", re.I)
 _ITEM_SPLIT = re.compile(r"(?m)^\s*(?:[•▪◦\*\-–]|o(?=\s))\s*|\s[•\*]\s*(?=[a-zæøåA-ZÆØÅ])")
@@ -200,6 +206,10 @@ def find_targets(sentence: str) -> list[_Found]:
     for m in _FROM_TO.finditer(sentence):
         found.append(_Found(m.start("target"), parse_number(m["base"]), parse_number(m["target"]), "%"))
         taken.append(m.span())
+    for m in _TO_FROM.finditer(sentence):
+        if free(m):
+            found.append(_Found(m.start("target"), parse_number(m["base"]), parse_number(m["target"]), "%"))
+            taken.append(m.span())
     for m in _LEVEL.finditer(sentence) if "=" in sentence else ():
         if free(m):
             found.append(_Found(m.start("target"), None, parse_number(m["target"]), "%", _scope(m["left"])))
@@ -301,9 +311,9 @@ def _share_root(left: set[str], right: set[str]) -> bool:
 
 
 def target_year(sentence: str, position: int, key: str, contract_year: int | None) -> int | None:
-    after = _YEAR_AFTER.search(sentence, position)
-    if after:
-        return int(after["year"])
+    for after in _YEAR_AFTER.finditer(sentence, position):
+        if not _BASELINE_LEVEL.match(sentence, after.end()):  # "fra niveauet i 2024 på 6 %" is the baseline's
+            return int(after["year"])
     before = re.search(r"\bi\s+(20\d{2})\s*=", sentence)
     if before:
         return int(before.group(1))
