@@ -20,6 +20,8 @@ NEEDS_DATABASE = {
     "db_worker",
     "measurements",
     "indicators",
+    "api-token",
+    "export",
 }
 
 

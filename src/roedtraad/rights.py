@@ -284,3 +284,13 @@ def acting_director():
 
     users = get_user_model().objects.filter(is_active=True)
     return users.filter(roles__role=Role.DIRECTOR).order_by("pk").first() or users.filter(is_superuser=True).first()
+
+
+def report_definitions_of(user):
+    """The saved report layouts the user may open, make again or delete: their own. (What each
+    report then shows is the user's to read: contracts and indicators by the rules above.)"""
+    from roedtraad.reports.models import ReportDefinition  # reports asks the rulebook, not the reverse
+
+    if not rights_for(user).has_role:
+        return ReportDefinition.objects.none()
+    return ReportDefinition.objects.filter(created_by_id=user.pk)

@@ -41,9 +41,12 @@ INSTALLED_APPS = [
     "roedtraad.review",
     "roedtraad.notifications",
     "roedtraad.reports",
+    "roedtraad.exports",
     "roedtraad.accounts",
     "axes",
     "roedtraad.imports",
+    "ninja",  # its Swagger UI files served from here, not from a CDN (roedtraad/api)
+    "roedtraad.api",
     "roedtraad.web",
     "roedtraad.demo",
     "roedtraad.ops",

@@ -3,11 +3,15 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from roedtraad.api.endpoints import api
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),  # the REST API; no language prefix (roedtraad/api)
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("api-noegler/", include("roedtraad.api.urls")),
     path("", include("roedtraad.web.urls")),
     prefix_default_language=False,
 )

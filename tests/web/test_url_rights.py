@@ -61,6 +61,19 @@ def _own_measurement_upload(world):
     return [uploads.start(world["users"]["holder"], "fravaer.csv", data).pk]
 
 
+def _own_export(world):
+    """The holder's own finished export: only its owner sees it and downloads it."""
+    from roedtraad.exports.models import ExportJob
+
+    job = ExportJob.objects.create(
+        owner=world["users"]["holder"], format="xlsx", year=2026, status="done", result=b"PK", result_name="k.xlsx"
+    )
+    return [job.pk]
+
+
+_OWN_EXPORT = {**dict.fromkeys(ROLES, 404), "holder": 200, "anonymous": 302}
+
+
 def _import_batch(world):
     return ImportDraft.objects.get(pk=_import_draft(world)[0]).batch_id
 
@@ -209,8 +222,34 @@ def _edit_section(world):
     return {"old_key": "baggrund_formaal", "key": "baggrund_formaal", "text": "Ny tekst.", "expect": "Lavt sygefravær"}
 
 
+def _own_definition(world):
+    """The holder's saved committee report layout: only its maker opens, advances or deletes it."""
+    from roedtraad.reports.models import ReportDefinition
+
+    definition = ReportDefinition.objects.create(
+        kind="committee",
+        name="Sygefravær til Økonomiudvalget",
+        indicator_key="sygefravaer",
+        period_kind="quarter",
+        period="2026Q1",
+        created_by=world["users"]["holder"],
+    )
+    return [definition.pk]
+
+
+# Each sees the sick-leave figures (or contracts) of the units they may read; a stranger none: 404.
+_SEES_SOME = {**dict.fromkeys(ROLES, 200), "stranger": 404, "anonymous": 302}
+_OWN_DEFINITION = {**dict.fromkeys(ROLES, 404), "holder": 302, "anonymous": 302}
+
+
 # name -> world -> the valid body of its POST (the rights, not the form, decide the answer)
 BODIES = {
+    "report_definition_save": lambda w: {
+        "kind": "committee",
+        "name": "Sygefravær til Økonomiudvalget",
+        "key": "sygefravaer",
+        "period": "2026Q1",
+    },
     "set_language": lambda w: {"language": "da", "next": "/"},
     "contract_enter": lambda w: {"confirmed": "yes", "justification": "Følges op i dialogen."},
     "contract_close": lambda w: {"confirmed": "yes"},
@@ -302,6 +341,18 @@ RIGHTS = {
     "dialogue_new": ("get", lambda w: [w["entered"].pk], _HOLDS_DIALOGUE),
     "dialogue_detail": ("get", _dialogue, {**_draft(), "holder": 404, "other_holder": 200}),
     "dialogue_minutes": ("get", _dialogue, _HOLDS_DIALOGUE),
+    # The reports: the dialogue pack for those who see the dialogue; the committee and year-end reports
+    # show what each may read; a saved layout is its maker's own (the stranger sees no measure to save).
+    "dialogue_pack": ("get", lambda w: [*_dialogue(w), "docx"], {**_draft(), "holder": 404, "other_holder": 200}),
+    "reports": ("get", None, LOGIN_FIRST),
+    "committee_report": ("get", lambda w: ["sygefravaer", "2026Q1"], _SEES_SOME),
+    "committee_report_file": ("get", lambda w: ["sygefravaer", "2026Q1", "docx"], _SEES_SOME),
+    "year_end_report": ("get", lambda w: [w["draft"].year], _SEES_SOME),
+    "year_end_report_file": ("get", lambda w: [w["draft"].year, "docx"], _SEES_SOME),
+    "report_definition_save": ("post", None, {**dict.fromkeys(ROLES, 302), "stranger": 400}),
+    "report_definition": ("get", _own_definition, _OWN_DEFINITION),
+    "report_definition_next": ("post", _own_definition, _OWN_DEFINITION),
+    "report_definition_delete": ("post", _own_definition, _OWN_DEFINITION),
     "next_year": ("get", lambda w: [w["draft"].year], DIRECTOR_ONLY),
     "annual_wheel_now": ("get", None, dict.fromkeys(ROLES, 302)),  # to this year's wheel, or to the login
     "annual_wheel": ("get", lambda w: [w["draft"].year], LOGIN_FIRST),
@@ -323,6 +374,14 @@ RIGHTS = {
     # The public pages exist only while the public view is on (test_the_public_view_*).
     "public_index": ("get", None, dict.fromkeys(ROLES, 404)),
     "public_year": ("get", lambda w: [w["entered"].year], dict.fromkeys(ROLES, 404)),
+    "public_year_csv": ("get", lambda w: [w["entered"].year], dict.fromkeys(ROLES, 404)),
+    "public_year_json": ("get", lambda w: [w["entered"].year], dict.fromkeys(ROLES, 404)),
+    # Exports: one contract's file for whoever may read it; a year's export is its owner's alone.
+    "contract_docx": ("get", lambda w: [w["draft"].pk], _draft()),
+    "contract_pdf": ("get", lambda w: [w["draft"].pk], _draft()),
+    "export_start": ("get", None, LOGIN_FIRST),
+    "export_job": ("get", _own_export, _OWN_EXPORT),
+    "export_download": ("get", _own_export, _OWN_EXPORT),
     # Every logged-in user has an outbox (their own notifications; the director's: all) and chooses their e-mails.
     "notifications:outbox": ("get", None, LOGIN_FIRST),
     "notifications:settings": ("get", None, LOGIN_FIRST),
@@ -338,6 +397,38 @@ RIGHTS = {
     "calendar_feed_revoke": ("post", None, dict.fromkeys(ROLES, 302)),
     "calendar_feed": ("get", lambda w: [_feed_token(w)], ALL_OK),
 }
+
+
+def _holders_api_token(world):
+    from roedtraad.api.tokens import create_token
+
+    return [create_token(world["users"]["holder"], "Targit")[0].pk]
+
+
+# The API (roedtraad/api) takes a bearer token only: a login session opens none of it (401; each
+# token's rights are tests/api). Its document and docs are open; a user's own keys are their page.
+_API_TOKEN_ONLY = dict.fromkeys(ROLES, 401)
+RIGHTS |= {
+    "api:api-root": ("get", None, ALL_OK),
+    "api:openapi-json": ("get", None, ALL_OK),
+    "api:openapi-view": ("get", None, ALL_OK),
+    **{
+        f"api:{name}": ("get", None, _API_TOKEN_ONLY)
+        for name in ("list_contracts", "list_goals", "list_indicators", "list_measurements", "list_follow_ups")
+    },
+    "api:list_checks": ("get", None, _API_TOKEN_ONLY),
+    "api:red_thread": ("get", None, _API_TOKEN_ONLY),
+    "api:get_contract": ("get", lambda w: [w["draft"].pk], _API_TOKEN_ONLY),
+    "api:push_measurement": ("post", None, _API_TOKEN_ONLY),
+    "api:push_measurements": ("post", None, _API_TOKEN_ONLY),
+    "api:add_follow_up": ("post", None, _API_TOKEN_ONLY),
+    "api:change_follow_up": ("get", _own_follow_up, dict.fromkeys(ROLES, 405)),  # PUT only
+    "api:not_found": ("get", lambda w: ["intet/her"], dict.fromkeys(ROLES, 404)),
+    "api_tokens": ("get", None, LOGIN_FIRST),
+    "api_token_create": ("post", None, dict.fromkeys(ROLES, 302)),
+    "api_token_revoke": ("post", _holders_api_token, {**dict.fromkeys(ROLES, 404), "holder": 302, "anonymous": 302}),
+}
+BODIES["api_token_create"] = lambda w: {"name": "Power BI"}
 # Whole namespaces: the Django admin is for staff only (none of the roles is staff).
 NAMESPACES = {"admin": ("get", None, dict.fromkeys(ROLES, 302))}
 
@@ -460,6 +551,12 @@ WRITES = {
         _EDITED | {"director": 302},
     ),
     "next_year": (lambda w: [w["draft"].year], _next_dus, DIRECTOR_ONLY),  # the result page, not a redirect
+    # Queued for the worker; the stranger reads no contract, so no year is theirs to choose (400).
+    "export_start": (
+        lambda w: [],
+        lambda w: {"year": 2026, "format": "xlsx"},
+        {**dict.fromkeys(ROLES, 302), "stranger": 400},
+    ),
 }
 WRITES["stop_doing_add"] = (WRITES["stop_doing_add"][0], WRITES["stop_doing_add"][1], _EDITED | {"director": 302})
 
@@ -495,6 +592,8 @@ def test_the_public_view_on_opens_the_public_pages_to_everyone_and_no_working_pa
         client.force_login(world["users"][role])
     assert client.get(reverse("public_index")).status_code == 200
     assert client.get(reverse("public_year", args=[world["entered"].year])).status_code == 200
+    assert client.get(reverse("public_year_csv", args=[world["entered"].year])).status_code == 200
+    assert client.get(reverse("public_year_json", args=[world["entered"].year])).status_code == 200
     history = client.get(reverse("goal_history", args=[world["entered_goal"].pk]))
     expected = {"anonymous": 302, "stranger": 404, "holder": 404}.get(role, 200)
     assert history.status_code == expected

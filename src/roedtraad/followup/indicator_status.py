@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from roedtraad.core.followup import definitions
@@ -55,15 +55,17 @@ def with_series(indicators: QuerySet[Indicator]) -> QuerySet[Indicator]:
     )
 
 
-def series(indicator: Indicator) -> list[Point]:
+def series(indicator: Indicator, measured_until: dt.date | None = None) -> list[Point]:
     """The indicator's measured values, after those of the indicator it continues (last year's
-    goal's, of the same unit and measure) from before its first day: one series to forecast."""
+    goal's, of the same unit and measure) from before its first day: one series to forecast.
+    With `measured_until`, only the values of periods up to that day (a report on a past quarter
+    reads the figures as they stood then)."""
     own = [Point(m.period, float(m.value)) for m in indicator.measurements.all()]
     before = indicator.continues_from
-    if before is None:
-        return own
-    earlier = [Point(m.period, float(m.value)) for m in before.measurements.all() if m.period < indicator.valid_from]
-    return earlier + own
+    if before is not None:
+        first = indicator.valid_from
+        own = [Point(m.period, float(m.value)) for m in before.measurements.all() if m.period < first] + own
+    return own if measured_until is None else [p for p in own if p.period <= measured_until]
 
 
 def deciding_target(targets: list[Target], today: dt.date) -> Target | None:
@@ -82,10 +84,14 @@ def deciding_target(targets: list[Target], today: dt.date) -> Target | None:
     return long_term[0] if long_term else None
 
 
-def status_of(indicator: Indicator, today: dt.date | None = None) -> IndicatorStatus:
+def status_of(
+    indicator: Indicator, today: dt.date | None = None, *, measured_until: dt.date | None = None
+) -> IndicatorStatus:
+    """The status and forecast as of `today`, from the values measured up to `measured_until`
+    (default: all of them)."""
     today = today or timezone.localdate()
     target = deciding_target(list(indicator.targets.all()), today)
-    points = series(indicator)
+    points = series(indicator, measured_until)
     if target is None:
         latest = points[-1] if points else None
         explanation = "Indikatoren har intet måltal." if points else "Ingen målinger endnu, og intet måltal."
@@ -104,6 +110,14 @@ def status_of(indicator: Indicator, today: dt.date | None = None) -> IndicatorSt
         thresholds=thresholds(),
     )
     return IndicatorStatus(indicator, target, forecast)
+
+
+def followed_in(indicators: QuerySet[Indicator], start: dt.date, end: dt.date) -> QuerySet[Indicator]:
+    """The indicators followed between `start` and `end`: those of the goals of those years'
+    contracts, and those of a unit with no goal (a centre's or the municipality's figure)
+    measured during the period."""
+    unit_only = Q(goal__isnull=True, valid_from__lte=end) & (Q(valid_to__isnull=True) | Q(valid_to__gte=start))
+    return indicators.filter(Q(goal__contract__year__gte=start.year, goal__contract__year__lte=end.year) | unit_only)
 
 
 def goal_rollup(statuses: list[IndicatorStatus], latest_entry_rag: str | None) -> Rolled:

@@ -16,14 +16,42 @@ from roedtraad.core.reports.contract_document import (
     ContractDocument,
     GoalPart,
     IndicatorRow,
+    TargetRow,
     contract_docx,
 )
 from roedtraad.followup.indicator_status import IndicatorStatus, goal_rollup, lineage_statuses
-from roedtraad.reports.overview import STATUS_WORDS, year_contracts
+from roedtraad.followup.models import Direction
+from roedtraad.followup.small_numbers import hidden_indicators, min_count
+from roedtraad.reports.overview import HIDDEN_WORDS, STATUS_WORDS, year_contracts
 
 
-def _indicator(item: IndicatorStatus) -> IndicatorRow:
+def _plan(indicator) -> dict:
+    """What was agreed for the measure (every year's target, its direction, the baseline's
+    period): the document's own, which the template's reader reads back."""
+    targets = sorted(indicator.targets.all(), key=lambda t: (t.long_term, t.period_start))
+    return {
+        "targets": [TargetRow(float(t.value), None if t.long_term else t.period_end.year) for t in targets],
+        "direction": "up" if indicator.direction == Direction.HIGHER_IS_BETTER else "down",
+        "baseline_period": indicator.baseline_period,
+    }
+
+
+def _indicator(item: IndicatorStatus, hidden: bool = False) -> IndicatorRow:
     indicator, target, latest = item.indicator, item.target, item.forecast.latest
+    if hidden:  # a small unit's figures: the target stays (it is no one's figure), the measured ones go
+        return IndicatorRow(
+            name=indicator.name,
+            unit_measured=indicator.org_unit.name,
+            baseline=None,
+            target=float(target.value) if target else None,
+            target_end=target.period_end if target else None,
+            latest=None,
+            latest_period=None,
+            status=HIDDEN_WORDS,
+            forecast=f"Tallene vises ikke: enheden har under {min_count()} ansatte.",
+            unit=indicator.unit,
+            **_plan(indicator),
+        )
     return IndicatorRow(
         name=indicator.name,
         unit_measured=indicator.org_unit.name,
@@ -35,16 +63,24 @@ def _indicator(item: IndicatorStatus) -> IndicatorRow:
         status=STATUS_WORDS.get(item.status, item.status),
         forecast=item.forecast.explanation,
         unit=indicator.unit,
+        **_plan(indicator),
     )
 
 
-def contract_document(contract: Contract) -> ContractDocument:
+def contract_document(contract: Contract, viewer=None) -> ContractDocument:
+    """The contract as `viewer` may read it: a small unit's figures hidden as on the pages
+    (`followup.small_numbers`). Without a viewer (the CLI), every figure, as the director sees it."""
     goals = list(
         contract.goals.filter(deleted_at__isnull=True)
-        .prefetch_related("sections", "partners", "activities__owner")
+        .prefetch_related("sections", "partners", "activities__owner", "indicators__targets")
         .order_by("number")
     )
     statuses, latest = lineage_statuses(goals)
+    hidden = (
+        hidden_indicators(viewer, [item.indicator for items in statuses.values() for item in items])
+        if viewer is not None
+        else set()
+    )
     people = [
         (role, person.name)
         for role, person in (
@@ -65,11 +101,12 @@ def contract_document(contract: Contract) -> ContractDocument:
             GoalPart(
                 number=goal.number,
                 title=goal.title,
-                scope=goal.get_scope_display(),
+                scope=goal.scope,
+                multi_year=goal.multi_year,
                 status=STATUS_WORDS.get(goal_rollup(statuses[goal.pk], latest.get(goal.pk)).status, ""),
-                sections=[(s.display_heading, s.text) for s in goal.ordered_sections() if s.text.strip()],
+                sections=[(s.display_heading, s.text, s.key) for s in goal.ordered_sections() if s.text.strip()],
                 partners=[(p.unit.name if p.unit else p.name, p.role) for p in goal.partners.all()],
-                indicators=[_indicator(item) for item in statuses[goal.pk]],
+                indicators=[_indicator(item, item.indicator.pk in hidden) for item in statuses[goal.pk]],
                 activities=[
                     ActivityRow(a.text, a.due_date, a.owner.name if a.owner else "", a.get_status_display())
                     for a in goal.activities.all()
@@ -85,8 +122,8 @@ def contract_document(contract: Contract) -> ContractDocument:
     )
 
 
-def contract_docx_bytes(contract: Contract) -> bytes:
-    return contract_docx(contract_document(contract))
+def contract_docx_bytes(contract: Contract, viewer=None) -> bytes:
+    return contract_docx(contract_document(contract, viewer))
 
 
 def file_name(contract: Contract) -> str:

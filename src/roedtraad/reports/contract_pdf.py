@@ -55,20 +55,35 @@ def _static_only():
 
 def page_html(contract: Contract, user) -> str:
     """The contract page's HTML as `user` gets it."""
+    return path_html(reverse("contract_detail", args=[contract.pk]), user)
+
+
+def path_html(path: str, user) -> str:
+    """The HTML of the page at `path` (with its query) as `user` gets it; PermissionError when
+    the page answers anything but 200 (the views raise 404 and 403 before they render)."""
     from django_htmx.middleware import HtmxDetails
 
-    path = reverse("contract_detail", args=[contract.pk])
     request = RequestFactory().get(path, HTTP_HOST=HOST)
     request.user = user
     request.htmx = HtmxDetails(request)  # type: ignore[attr-defined]
-    match = resolve(path)
+    match = resolve(urlsplit(path).path)
     with translation.override(settings.LANGUAGE_CODE):
         response = match.func(request, *match.args, **match.kwargs)
         if hasattr(response, "render"):
             response.render()
     if response.status_code != 200:
-        raise PermissionError(f"{user} cannot read {contract} ({response.status_code})")
+        raise PermissionError(f"{user} cannot read {path} ({response.status_code})")
     return response.content.decode()
+
+
+def path_pdf(path: str, user) -> bytes:
+    """The page at `path` printed as `user` gets it (the reports' pages: the dialogue pack, the
+    committee and year-end reports), as the contract is."""
+    from weasyprint import HTML
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # as in contract_pdf
+    html = HTML(string=path_html(path, user), base_url=f"http://{HOST}/", url_fetcher=_static_only())
+    return html.write_pdf(pdf_variant="pdf/ua-1")
 
 
 def contract_pdf(contract: Contract, user) -> bytes:
@@ -80,6 +95,22 @@ def contract_pdf(contract: Contract, user) -> bytes:
 
     html = HTML(string=page_html(contract, user), base_url=f"http://{HOST}/", url_fetcher=_static_only())
     return html.write_pdf(pdf_variant="pdf/ua-1")
+
+
+def laid_out(contract: Contract, user):
+    """The contract page laid out as pages (a WeasyPrint `Document`), to be printed with others."""
+    from weasyprint import HTML
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # as in contract_pdf
+    html = HTML(string=page_html(contract, user), base_url=f"http://{HOST}/", url_fetcher=_static_only())
+    return html.render(pdf_variant="pdf/ua-1")
+
+
+def combined_pdf(documents: list) -> bytes:
+    """Several laid-out contracts as one PDF, each with its own page numbers ("Side 1 af M" per
+    contract) and bookmarks, tagged as each alone would be."""
+    pages = [page for document in documents for page in document.pages]
+    return documents[0].copy(pages).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def year_pdf(year: int, user, holder: str | None = None) -> tuple[bytes, str]:

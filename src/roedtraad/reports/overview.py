@@ -13,6 +13,7 @@ from roedtraad.checks.services import contracts_for_year, requirement_specs, run
 from roedtraad.contracts.models import Contract, Goal
 from roedtraad.core.reports.workbook import Column, Table, workbook_bytes
 from roedtraad.followup.indicator_status import goal_rollup, lineage_statuses
+from roedtraad.followup.small_numbers import hidden_indicators
 from roedtraad.frameworks.models import Framework
 
 # The words of the pages' status badges (web/includes/forecast_badge.html, checks' labels).
@@ -26,6 +27,8 @@ STATUS_WORDS = {
     "partial": "Delvist",
     "missing": "Mangler",
 }
+# A small unit's figures a viewer may not see (`followup.small_numbers`), as the pages say it.
+HIDDEN_WORDS = "Skjult (små tal)"
 
 
 def year_contracts(year: int, holder: str | None = None) -> list[Contract]:
@@ -94,7 +97,7 @@ def _goal_table(contracts: list[Contract], goals: list[Goal], statuses, latest) 
     return Table("Mål", columns, rows)
 
 
-def _indicator_table(goals: list[Goal], statuses) -> Table:
+def _indicator_table(goals: list[Goal], statuses, hidden: set[int]) -> Table:
     columns = [
         Column("Kontraktholder"),
         Column("Mål nr.", "integer"),
@@ -114,6 +117,25 @@ def _indicator_table(goals: list[Goal], statuses) -> Table:
     for goal in goals:
         for item in statuses[goal.pk]:
             indicator, forecast, target = item.indicator, item.forecast, item.target
+            if indicator.pk in hidden:  # the target stays (no one's figure); the measured figures go
+                rows.append(
+                    (
+                        goal.contract.holder.name,
+                        goal.number,
+                        indicator.name,
+                        indicator.org_unit.name,
+                        indicator.unit,
+                        None,
+                        "",
+                        target.value if target else None,
+                        target.period_end if target else None,
+                        None,
+                        None,
+                        HIDDEN_WORDS,
+                        None,
+                    )
+                )
+                continue
             latest = forecast.latest
             rows.append(
                 (
@@ -149,10 +171,19 @@ def _finding_table(year: int, contracts: list[Contract]) -> Table:
     return Table("Krav", columns, rows)
 
 
-def year_overview(year: int, holder: str | None = None, today: dt.date | None = None) -> bytes:
-    """The XLSX of the year's contracts (one holder's with `holder`)."""
+def year_overview(
+    year: int,
+    holder: str | None = None,
+    today: dt.date | None = None,
+    *,
+    contracts: list[Contract] | None = None,
+    viewer=None,
+) -> bytes:
+    """The XLSX of the year's contracts (one holder's with `holder`, or just `contracts`). With a
+    `viewer`, a small unit's figures are hidden as on the pages; without (the CLI), every figure."""
     today = today or timezone.localdate()
-    contracts = year_contracts(year, holder)
+    if contracts is None:
+        contracts = year_contracts(year, holder)
     goals = list(
         Goal.objects.filter(contract__in=contracts, deleted_at__isnull=True)
         .select_related("contract__holder")
@@ -160,11 +191,14 @@ def year_overview(year: int, holder: str | None = None, today: dt.date | None = 
         .order_by("contract__holder__name", "number")
     )
     statuses, latest = lineage_statuses(goals, today)
+    hidden: set[int] = set()
+    if viewer is not None:
+        hidden = hidden_indicators(viewer, [item.indicator for items in statuses.values() for item in items])
     return workbook_bytes(
         [
             _contract_table(contracts),
             _goal_table(contracts, goals, statuses, latest),
-            _indicator_table(goals, statuses),
+            _indicator_table(goals, statuses, hidden),
             _finding_table(year, contracts),
         ]
     )

@@ -8,7 +8,6 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 from roedtraad import rights
 from roedtraad.core.followup import definitions
 from roedtraad.core.followup.rollup import Rolled
-from roedtraad.followup.indicator_status import IndicatorStatus, status_of, units_rollup, with_series
+from roedtraad.followup.indicator_status import IndicatorStatus, followed_in, status_of, units_rollup, with_series
 from roedtraad.followup.small_numbers import hidden_indicators, min_count
 from roedtraad.org.models import OrgUnit, OrgUnitKind
 from roedtraad.web import access
@@ -39,9 +38,7 @@ def in_year(indicators, year: int | None):
     no goal (a centre's or the municipality's figure) measured during the year."""
     if year is None:
         return indicators.none()
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    unit_only = Q(goal__isnull=True, valid_from__lte=end) & (Q(valid_to__isnull=True) | Q(valid_to__gte=start))
-    return indicators.filter(Q(goal__contract__year=year) | unit_only)
+    return followed_in(indicators, dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
 def _year(request, indicators) -> int | None:

@@ -6,18 +6,21 @@ indicators at holder level and above — never comments, history, people or the 
 
 from __future__ import annotations
 
+import json
+
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from roedtraad import rights
-from roedtraad.contracts.models import Contract, Goal, GoalSection
+from roedtraad.contracts.models import Goal, GoalSection
 from roedtraad.core.redact import mask_names
 from roedtraad.followup.models import Measurement, Target
 from roedtraad.followup.small_numbers import hidden_indicators
 from roedtraad.org.models import Person
+from roedtraad.reports import open_data
 
 
 def _require_public() -> None:
@@ -33,13 +36,10 @@ def public_index(request):
 
 def public_year(request, year: int):
     _require_public()
-    latest: dict[int, Contract] = {}
-    for contract in rights.public_contracts().filter(year=year).select_related("holder", "holder__parent"):
-        latest.setdefault(contract.holder_id, contract)  # the newest entered revision of each holder
-    if not latest:
+    contracts = open_data.year_contracts(year)  # the newest entered revision of each holder
+    if not contracts:
         raise Http404
     names = list(Person.objects.values_list("name", flat=True))
-    contracts = sorted(latest.values(), key=lambda c: (c.holder.parent.name if c.holder.parent else "", c.holder.name))
     context = {
         "year": year,
         "contracts": [_public_contract(request.user, contract, names) for contract in contracts],
@@ -49,6 +49,29 @@ def public_year(request, year: int):
         ],
     }
     return render(request, "web/public/year.html", context)
+
+
+def public_year_csv(request, year: int):
+    """The year page's content as CSV for a Danish Excel (`reports.open_data`)."""
+    _require_public()
+    text = open_data.csv_text(year)
+    if text is None:
+        raise Http404
+    response = HttpResponse(text.encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="udviklingskontrakter-{year}.csv"'
+    return response
+
+
+def public_year_json(request, year: int):
+    """The year page's content as JSON; its keys are described in the file (`documentation`)."""
+    _require_public()
+    data = open_data.json_data(year)
+    if data is None:
+        raise Http404
+    body = json.dumps(data, ensure_ascii=False, indent=1)
+    response = HttpResponse(body.encode("utf-8"), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="udviklingskontrakter-{year}.json"'
+    return response
 
 
 def _public_contract(user, contract, names: list[str]) -> dict:

@@ -1,7 +1,11 @@
 """`roedtraad export xlsx|docx|pdf [--year Y] [--holder NAME] -o PATH`: the year's overview as a
 workbook (contracts, goals, indicators with targets and latest values, requirement findings), or
 the contracts as Word documents in the municipal template, or as PDF printed from the contract
-page (one contract: one file; several: a ZIP of one each). The figures are those the director sees."""
+page (one contract: one file; several: a ZIP of one each). The figures are those the director sees.
+
+`roedtraad export committee --indicator KEY --period 2026Q1 -o PATH`: the committee report (small
+units suppressed, as the committee reads it); `roedtraad export year-end --year Y [--holder NAME]
+-o PATH`: the year-end report. Both as PDF, or as Word when PATH ends in .docx."""
 
 from __future__ import annotations
 
@@ -14,15 +18,27 @@ from roedtraad.contracts.models import Contract
 
 
 class Command(BaseCommand):
-    help = "Export the year's contracts (roedtraad export xlsx|docx|pdf --year Y [--holder NAME] -o PATH)."
+    help = (
+        "Export the year's contracts (roedtraad export xlsx|docx|pdf --year Y [--holder NAME] -o PATH), "
+        "a committee report (export committee --indicator KEY --period 2026Q1 -o PATH.pdf|.docx) "
+        "or the year-end report (export year-end --year Y [--holder NAME] -o PATH.pdf|.docx)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("format", choices=["xlsx", "docx", "pdf"])
+        parser.add_argument("format", choices=["xlsx", "docx", "pdf", "committee", "year-end"])
+        parser.add_argument("--indicator", default="", help="committee: the measure's key (e.g. sygefravaer).")
+        parser.add_argument("--period", default="", help="committee: a quarter (2026Q1) or a year (2026).")
         parser.add_argument("--year", type=int, help="The year (default: the newest with contracts).")
         parser.add_argument("--holder", default="", help="Only this contract holder's contract.")
         parser.add_argument("-o", "--output", required=True, help="The file to write.")
 
     def handle(self, *args, **options):
+        if options["format"] in ("committee", "year-end"):
+            from roedtraad.reports.management.report_export import export_report
+
+            path, data, what = export_report(options, _director())
+            self._write(path, data, what)
+            return
         year = options["year"] or default_year()
         if year is None or not Contract.objects.filter(year=year).exists():
             raise CommandError(f"Der er ingen kontrakter for {year or 'noget år'}.")
@@ -38,12 +54,15 @@ class Command(BaseCommand):
             from roedtraad.reports.overview import year_overview
 
             data = year_overview(year, holder or None)
+        self._write(path, data, f"kontrakterne for {year}")
+
+    def _write(self, path: Path, data: bytes, what: str) -> None:
         try:
             path.write_bytes(data)
         except OSError as exc:
             raise CommandError(f"{path} kan ikke skrives: {exc.strerror}") from exc
         size = f"{len(data):,}".replace(",", ".")  # Danish thousands
-        self.stdout.write(f"{path}: {size} bytes, kontrakterne for {year}")
+        self.stdout.write(f"{path}: {size} bytes, {what}")
 
     def _documents(self, format: str, year: int, holder: str | None) -> tuple[bytes, str]:
         if format == "docx":
