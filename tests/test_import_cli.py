@@ -40,16 +40,16 @@ def test_a_dry_run_prints_the_parsed_documents_as_json_and_writes_nothing(corpus
 
 def test_importing_saves_each_document_and_importing_again_updates_it(corpus_dir):
     paths = [str(corpus_dir / WORKPLAN_DOC), str(corpus_dir / SECTIONS_DOC)]
-    out, err = run(*paths)
+    out, err = run("--create-holder", *paths)
     assert err == ""
     assert Contract.objects.count() == 2 and WORKPLAN_DOC in out
     goals = Goal.objects.count()
-    run(paths[0], "--year", "2023")
+    run(paths[0], "--year", "2023")  # the holder is known now
     assert (Contract.objects.count(), Goal.objects.count()) == (2, goals)
 
 
 def test_the_year_option_overrides_the_documents_year(corpus_dir):
-    run("--year", "2024", str(corpus_dir / WORKPLAN_DOC))
+    run("--year", "2024", "--create-holder", str(corpus_dir / WORKPLAN_DOC))
     assert Contract.objects.get().year == 2024
 
 
@@ -58,7 +58,7 @@ def test_a_bad_file_is_one_line_on_stderr_the_others_are_imported_and_the_exit_c
     bad.write_bytes(b"\x00\x01 not a pdf")
     out, err = StringIO(), StringIO()
     with pytest.raises(SystemExit) as exited:
-        call_command("import", str(bad), str(corpus_dir / WORKPLAN_DOC), stdout=out, stderr=err)
+        call_command("import", "--create-holder", str(bad), str(corpus_dir / WORKPLAN_DOC), stdout=out, stderr=err)
     assert exited.value.code == 1
     lines = err.getvalue().strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(str(bad)) and "PDF" in lines[0]
@@ -114,7 +114,7 @@ Nye medarbejdere skal føle sig velkomne.
 def test_a_re_import_that_would_remove_goals_is_refused_without_replace_and_soft_deletes_with_it(tmp_path):
     path = tmp_path / "solsikken.txt"
     path.write_text(THREE_GOALS, encoding="utf-8")
-    run(str(path))
+    run("--create-holder", str(path))
     path.write_text(THREE_GOALS.split("Udviklingsmål 3")[0], encoding="utf-8")
     out, err = StringIO(), StringIO()
     with pytest.raises(SystemExit) as exited:
@@ -126,3 +126,29 @@ def test_a_re_import_that_would_remove_goals_is_refused_without_replace_and_soft
     run("--replace", str(path))
     assert Goal.objects.filter(deleted_at__isnull=True).count() == 2
     assert Goal.objects.get(title="God modtagelse").deleted_at is not None
+
+
+def test_a_holder_rodtraad_does_not_know_is_refused_by_name_and_nothing_is_saved(tmp_path):
+    """No org unit as a side effect: an unknown holder is named, and the way on is said."""
+    from roedtraad.org.models import OrgUnit
+
+    path = tmp_path / "solsikken.txt"
+    path.write_text(THREE_GOALS, encoding="utf-8")
+    out, err = StringIO(), StringIO()
+    with pytest.raises(SystemExit) as exited:
+        call_command("import", str(path), stdout=out, stderr=err)
+    assert exited.value.code == 1
+    assert "»Solsikken«" in err.getvalue() and "--holder" in err.getvalue() and "--create-holder" in err.getvalue()
+    assert not OrgUnit.objects.exists() and not Contract.objects.exists()
+
+
+def test_the_holder_option_saves_the_document_as_a_known_units_contract(tmp_path):
+    from roedtraad.org.models import OrgUnit, OrgUnitKind
+
+    unit = OrgUnit.objects.create(name="Børnehuset Solsikken", kind=OrgUnitKind.HOLDER)
+    path = tmp_path / "solsikken.txt"
+    path.write_text(THREE_GOALS, encoding="utf-8")
+    run("--holder", "Børnehuset Solsikken", str(path))
+    assert Contract.objects.get().holder == unit and OrgUnit.objects.count() == 1
+    with pytest.raises(Exception, match="»Ukendt enhed«"):
+        run("--holder", "Ukendt enhed", str(path))

@@ -73,6 +73,31 @@ def test_the_author_changes_the_entry_and_an_old_version_is_a_conflict(api, worl
 
 def test_only_the_author_changes_an_entry(api, world):
     created = api.post("other_holder", "/follow-ups", _body(world["entered_goal"])).json()
-    change = {"date": "2026-04-02", "forum": "TRIO", "status": "amber", "text": "Ændret af en anden."}
+    change = {"date": "2026-04-02", "forum": "TRIO", "status": "amber", "text": "Ændret af en anden.", "version": 1}
     assert api.put("director", f"/follow-ups/{created['id']}", change).status_code == 403
     assert api.put("holder", f"/follow-ups/{created['id']}", change).status_code == 404  # a stranger to it
+
+
+def test_a_change_must_say_which_version_it_builds_on(api, world):
+    """Without the version read, a change could overwrite another's change unseen."""
+    created = api.post("other_holder", "/follow-ups", _body(world["entered_goal"])).json()
+    change = {"date": "2026-04-02", "forum": "TRIO", "status": "amber", "text": "Uden version."}
+    response = api.put("other_holder", f"/follow-ups/{created['id']}", change)
+    assert response.status_code == 422 and response.json()["field"] == "version"
+    assert FollowUpEntry.objects.get(pk=created["id"]).text == "Fraværet falder."
+
+
+def test_a_small_units_status_kept_with_an_entry_is_hidden_as_its_figures_are(api, world):
+    goal = world["entered_goal"]
+    indicator = goal.indicators.get()
+    created = api.post("director", "/follow-ups", _body(goal)).json()
+    assert [i["id"] for i in created["indicator_status"]] == [indicator.pk]
+    indicator.org_unit.headcount = 3
+    indicator.org_unit.save()
+
+    def kept(role):
+        entries = api.get(role, f"/follow-ups?goal={goal.pk}").json()["items"]
+        return next(e for e in entries if e["id"] == created["id"])["indicator_status"]
+
+    assert [i["id"] for i in kept("director")] == [indicator.pk]
+    assert kept("reader") == []  # reads everything, but leads no unit: the status is the figure's

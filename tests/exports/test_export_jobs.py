@@ -112,7 +112,7 @@ def test_a_failed_export_says_so_in_danish_without_a_traceback(world, login, imm
     def broken(contract, viewer=None):
         raise RuntimeError("ValueError in docx internals")
 
-    monkeypatch.setattr(contract_document, "contract_docx_bytes", broken)
+    monkeypatch.setattr(contract_document, "contract_document", broken)
     client = login("director")
     response = ask(client, format="docx")
     job = ExportJob.objects.get()
@@ -122,6 +122,24 @@ def test_a_failed_export_says_so_in_danish_without_a_traceback(world, login, imm
     assert "Traceback" not in page and "RuntimeError" not in page and "ValueError" not in page
     assert client.get(reverse("export_download", args=[job.pk])).status_code == 404
     assert "export job" in caplog.text  # the cause is in the log for whoever runs the system
+
+
+def test_an_export_the_task_queue_refuses_is_failed_at_once_and_the_owner_is_told(world, login, monkeypatch, caplog):
+    """The queue's database or broker is down: the job is not left "I kø" for hours."""
+
+    class RefusingQueue:
+        def enqueue(self, job_id):
+            raise ConnectionError("the task queue is down")
+
+    monkeypatch.setattr(tasks, "build_export", RefusingQueue())
+    client = login("director")
+    response = ask(client, format="xlsx")
+    job = ExportJob.objects.get()
+    assert response["Location"] == reverse("export_job", args=[job.pk])
+    assert job.status == ExportStatus.FAILED and job.finished_at is not None and not job.task_id
+    page = client.get(response["Location"]).content.decode()
+    assert "Eksporten kunne ikke sættes i gang" in page and "venter på at komme til" not in page
+    assert "ConnectionError" not in page and "could not be queued" in caplog.text
 
 
 def test_only_the_owner_sees_and_downloads_a_job(world, login, client, immediately):
@@ -164,6 +182,20 @@ def test_several_contracts_as_one_pdf_each_with_its_own_page_numbers(world, logi
     assert world["submitted_goal"].title not in text  # Nordskolen is not the head of area's
     assert text.count("Side 1 af") == 2
     assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]  # still a tagged PDF
+
+
+def test_several_contracts_as_one_word_document_under_one_table_of_contents(world, login, immediately):
+    client = login("head_of_area")
+    ask(client, format="docx")
+    job = ExportJob.objects.get()
+    assert job.result_name.endswith(".docx") and job.done == job.total == 2
+    document = Document(io.BytesIO(download(client, job)))
+    contracts = [p.text for p in document.paragraphs if p.style.name == "Heading 1" and "for" in p.text]
+    assert len(contracts) == 2 and all(p.startswith("Udviklingskontrakt 2026 for") for p in contracts)
+    goals = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert f"Udviklingsmål 1: {world['draft_goal'].title}" in goals
+    assert 'TOC \\o "1-2"' in document.element.xml
+    assert document.core_properties.keywords == "roedtraad-kontrakter"  # a report, not the import template
 
 
 def test_old_exports_are_dropped_and_lost_ones_marked_failed(world, login):

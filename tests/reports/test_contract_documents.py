@@ -1,5 +1,5 @@
 """`roedtraad export docx`: a contract as a Word document, a year's contracts as a ZIP of one
-document each, opened again and read."""
+document each or as one document (`--one-file`), opened again and read."""
 
 from __future__ import annotations
 
@@ -39,6 +39,18 @@ def test_a_years_contracts_are_a_zip_of_one_document_each(tmp_path, world):
     ]
     for name in names:
         assert Document(io.BytesIO(archive.read(name))).paragraphs[0].text == f"Udviklingskontrakt {YEAR}"
+
+
+def test_a_years_contracts_in_one_file_are_one_document_or_one_pdf(tmp_path, world):
+    from pypdf import PdfReader
+
+    call_command("export", "docx", "--year", str(YEAR), "--one-file", "-o", str(tmp_path / "alle.docx"))
+    document = Document(str(tmp_path / "alle.docx"))
+    holders = [p.text for p in document.paragraphs if p.style.name == "Heading 1" and " for " in p.text]
+    assert holders == [f"Udviklingskontrakt {YEAR} for {name}" for name in ("Hjemmeplejen", "Nordskolen", "Solsikken")]
+    call_command("export", "pdf", "--year", str(YEAR), "--one-file", "-o", str(tmp_path / "alle.pdf"))
+    text = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "alle.pdf").pages)
+    assert text.count("Side 1 af") == 3 and not (tmp_path / "alle.zip").exists()
 
 
 def test_a_contract_as_pdf_is_its_page_printed_with_page_numbers_and_bookmarks(tmp_path, world):

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from roedtraad.core.reports.periods import Period, PeriodInvalid, period_of
+from roedtraad.core.reports.periods import Period, PeriodInvalid, nearest, period_of
+from roedtraad.core.years import LAST_YEAR
 
 
 @pytest.mark.parametrize("text", ["2026Q1", "2026K1", "2026-k1", " 2026 Q1 "])
@@ -27,7 +28,19 @@ def test_the_next_period_after_the_fourth_quarter_is_next_years_first_and_a_year
     assert Period.parse(Period(2026, 3).code) == Period(2026, 3)
 
 
-@pytest.mark.parametrize("text", ["", "Q1", "2026Q5", "26Q1", "2026 første kvartal"])
+def test_there_is_no_period_after_the_last_year_rodtraad_supports():
+    assert Period(LAST_YEAR).next() is None and Period(LAST_YEAR, 4).next() is None
+    assert Period(LAST_YEAR, 3).next() == Period(LAST_YEAR, 4)
+
+
+def test_a_stored_period_past_the_supported_years_reads_as_the_nearest_one():
+    today = dt.date(2026, 5, 31)
+    assert nearest(f"{LAST_YEAR + 1}", "year", today) == Period(LAST_YEAR)
+    assert nearest(f"{LAST_YEAR + 1}Q2", "quarter", today) == Period(LAST_YEAR, 2)
+    assert nearest("noget andet", "quarter", today) == Period(2026, 2)
+
+
+@pytest.mark.parametrize("text", ["", "Q1", "2026Q5", "26Q1", "2026 første kvartal", "２０２６Q1"])
 def test_a_period_that_cannot_be_read_says_how_to_write_one(text):
     with pytest.raises(PeriodInvalid, match="2026K1"):
         Period.parse(text)

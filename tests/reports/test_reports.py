@@ -312,6 +312,66 @@ def test_a_saved_layout_is_its_makers_own(login, world):
     assert "Min" not in login("director").get("/rapporter/").content.decode().split("Gemte rapporter")[1][:400]
 
 
+def test_a_saved_report_for_the_last_supported_year_is_not_made_for_the_year_after(login, world):
+    client = login("director")
+    definition = ReportDefinition.objects.create(
+        kind="year_end", name="Sidste år", period_kind="year", period="2100", created_by=world["users"]["director"]
+    )
+    refused = client.post(f"/rapporter/gemte/{definition.pk}/naeste/")
+    assert refused.status_code == 400 and "Rødtråd kender kun årene 2000–2100" in refused.content.decode()
+    definition.refresh_from_db()
+    assert definition.period == "2100"  # nothing saved
+    assert "Lav for" not in client.get("/rapporter/").content.decode().split("Gemte rapporter")[1][:1500]
+
+
+def test_the_reports_page_still_opens_when_a_saved_report_holds_a_year_past_the_supported_ones(login, world):
+    """A layout stepped past 2100 before that was refused: its maker's reports page opens."""
+    ReportDefinition.objects.create(
+        kind="year_end", name="For langt", period_kind="year", period="2101", created_by=world["users"]["director"]
+    )
+    page = login("director").get("/rapporter/")
+    assert page.status_code == 200 and "For langt" in page.content.decode()
+
+
+def test_a_layout_name_with_a_nul_character_is_refused_and_nothing_is_saved(login, world):
+    body = {"kind": "committee", "name": "Syge\x00fravær", "key": "sygefravaer", "period": "2026Q1"}
+    refused = login("director").post("/rapporter/gemte/ny/", body)
+    assert refused.status_code == 400 and "ugyldigt tegn (NUL)" in refused.content.decode()
+    assert not ReportDefinition.objects.exists()
+
+
+# Addresses typed or changed by hand ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", ["²", "٢٠٢٦", "9" * 5000, "-1"])
+def test_a_year_end_year_that_is_no_plain_number_says_what_was_wrong(login, world, year):
+    response = login("director").get("/rapporter/", {"kind": "year_end", "year": year})
+    assert response.status_code == 400 and "Vælg et år, der har kontrakter." in response.content.decode()
+
+
+def test_a_holder_that_is_no_plain_number_is_not_found_and_not_passed_on(login, world):
+    client = login("director")
+    assert client.get(f"/rapporter/aarsafslutning/{YEAR}/", {"kontraktholder": "²"}).status_code == 404
+    assert client.get(f"/rapporter/aarsafslutning/{YEAR}/docx/", {"kontraktholder": "9" * 30}).status_code == 404
+    chosen = client.get("/rapporter/", {"kind": "year_end", "year": str(YEAR), "kontraktholder": "²"})
+    assert chosen.status_code == 302 and chosen["Location"] == f"/rapporter/aarsafslutning/{YEAR}/"
+    saved = client.post("/rapporter/gemte/ny/", {"kind": "year_end", "name": "År", "period": "2026", "holder": "²"})
+    assert saved.status_code == 400 and "Vælg en kontraktholder" in saved.content.decode()
+    assert not ReportDefinition.objects.exists()
+
+
+def test_a_saved_report_number_that_is_no_plain_number_only_leaves_out_the_next_period_offer(login, world):
+    for gemt in ("²", "9" * 30):
+        page = login("director").get(COMMITTEE, {"gemt": gemt})
+        assert page.status_code == 200 and "Lav igen for næste periode" not in page.content.decode()
+
+
+@pytest.mark.parametrize("year", [0, 1999, 99999])
+@pytest.mark.parametrize("suffix", ["", "pdf/", "docx/"])
+def test_a_year_end_report_for_a_year_without_contracts_is_not_found(login, world, year, suffix):
+    assert login("director").get(f"/rapporter/aarsafslutning/{year}/{suffix}").status_code == 404
+
+
 # The command ---------------------------------------------------------------------------------
 
 

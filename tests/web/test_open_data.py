@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from roedtraad.contracts.models import Goal, GoalSection
+from roedtraad.contracts.models import Contract, Goal, GoalSection
 from roedtraad.followup.models import Indicator, Measurement, Target
 from roedtraad.reports.open_data import CSV_HEADER
 
@@ -137,3 +137,43 @@ def test_the_files_are_not_found_when_the_public_view_is_off_or_the_year_has_not
 def test_the_public_year_page_links_to_both_files(client, published):
     page = client.get(reverse("public_year", args=[YEAR])).content.decode()
     assert reverse("public_year_csv", args=[YEAR]) in page and reverse("public_year_json", args=[YEAR]) in page
+
+
+# The page and the files are one content: what is public and how it is masked ----------------
+
+
+def test_a_persons_name_in_a_goal_title_is_not_on_the_public_year_page(client, published):
+    page = client.get(reverse("public_year", args=[YEAR])).content.decode()
+    assert "Lavt sygefravær – ansvarlig [navn]" in page and NAME not in page
+
+
+def test_a_persons_name_in_an_indicator_or_a_section_heading_is_masked_on_the_page_and_in_the_files(client, published):
+    Indicator.objects.filter(pk=published["shown"].pk).update(name=f"Sygefravær i holdet hos {NAME}")
+    GoalSection.objects.filter(goal=published["goal"], key="baggrund_formaal").update(heading=f"Spørg {NAME}")
+    Contract.objects.filter(pk=published["goal"].contract_id).update(introduction=f"Skrevet af {NAME}.")
+    page = client.get(reverse("public_year", args=[YEAR])).content.decode()
+    raw, _rows = get_csv(client)
+    body = client.get(reverse("public_year_json", args=[YEAR])).content.decode()
+    for text in (page, raw.decode("utf-8-sig"), body):
+        assert NAME not in text
+        assert "Sygefravær i holdet hos [navn]" in text and "Spørg [navn]" in text
+    assert "Skrevet af [navn]." in page and "Skrevet af [navn]." in body  # the CSV has no introduction
+
+
+def test_a_revision_being_written_does_not_replace_the_entered_contract_in_force(client, world, published):
+    """The contract in force is the domain's (`contracts.lineage.revisions_in_force`): the
+    entered revision stays public while its next revision is a draft."""
+    entered = world["entered"]
+    Contract.objects.create(
+        holder=entered.holder, year=YEAR, framework=entered.framework, revision=entered.revision + 1, title="Udkast"
+    )
+    page = client.get(reverse("public_year", args=[YEAR])).content.decode()
+    assert "Lavt sygefravær – ansvarlig [navn]" in page
+    assert [c["revision"] for c in get_json(client)["contracts"]] == [entered.revision]
+
+
+def test_a_baseline_period_or_unit_starting_with_a_formula_sign_is_not_run_by_a_spreadsheet(client, published):
+    Indicator.objects.filter(pk=published["shown"].pk).update(baseline_period="=HYPERLINK(1)", unit="+pct")
+    _raw, rows = get_csv(client)
+    shown = next(r for r in rows if r["Nøgletal"] == "sygefravaer")
+    assert shown["Udgangspunktets periode"] == "'=HYPERLINK(1)" and shown["Måleenhed"] == "'+pct"

@@ -277,7 +277,7 @@ def add_follow_up(request, payload: FollowUpIn):
 @api.put("/follow-ups/{entry_id}", response={200: FollowUpOut, **ERRORS}, tags=["opfølgning"])
 def change_follow_up(request, payload: FollowUpChange, entry_id: int = ObjectId):
     """Change an entry (`followup.entries.change_entry`): its author only, while the contract is
-    followed up. With `version`, a change based on an older version is refused (409)."""
+    followed up. `version` is the one read: a change based on an older version is refused (409)."""
     entry = _entry(request, entry_id)
     data = payload.model_dump(include={"date", "forum", "status", "text"})
     entries.change_entry(entry.pk, _user(request), expected_version=payload.version, **data)
@@ -323,7 +323,7 @@ def red_thread(request, filters: Query[Filters]):
     """The year's red thread (`reports.redthread`): each policy, DUS track, focus area and budget
     change with the goals in force that serve it and that the user may read; what no goal in the
     municipality serves (judged over every contract, as the pages do)."""
-    from roedtraad.reports.redthread import goals_in_force, unserved_records
+    from roedtraad.reports.redthread import goals_in_force, links_of, tracks_of, unserved_records
 
     years = list(Framework.objects.order_by("-year").values_list("year", flat=True))
     year = filters.year if filters.year is not None else (years[0] if years else None)
@@ -338,9 +338,6 @@ def red_thread(request, filters: Query[Filters]):
     def served(records, links) -> list[dict]:
         return [{"id": r.pk, "name": str(r), "goals": [g.pk for g in goals if r.pk in links(g)]} for r in records]
 
-    def tracks_of(goal) -> set[int]:  # a goal on a focus area serves its track too
-        return {t.pk for t in goal.tracks.all()} | {a.track_id for a in goal.focus_areas.all() if a.track_id}
-
     missing = unserved_records(year)
     return {
         "year": year,
@@ -353,11 +350,7 @@ def red_thread(request, filters: Query[Filters]):
             BudgetChange.objects.order_by("budget", "number"), lambda g: {b.pk for b in g.budget_changes.all()}
         ),
         "unserved": {kind: [str(r) for r in records] for kind, records in missing.items()},
-        "goals_without_reference": [
-            g.pk
-            for g in goals
-            if not (g.policies.all() or g.tracks.all() or g.focus_areas.all() or g.budget_changes.all())
-        ],
+        "goals_without_reference": [g.pk for g in goals if links_of(g).refers_to_nothing],
     }
 
 

@@ -9,16 +9,16 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema
 
 from roedtraad.api.errors import ApiProblem
+from roedtraad.core.years import FIRST_YEAR, LAST_YEAR
 from roedtraad.org.models import OrgUnit, subtree
 from roedtraad.org.names import UnitNames
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL's text cannot hold NUL
-YEAR_MIN, YEAR_MAX = 1900, 2199  # as core.measurements.periods reads years
 MAX_ID = 2**63 - 1  # a database's bigint; a larger id is refused, never sent to the database
 
 
 class Filters(Schema):
-    year: int | None = Field(None, ge=YEAR_MIN, le=YEAR_MAX, description="Kontraktåret")
+    year: int | None = Field(None, ge=FIRST_YEAR, le=LAST_YEAR, description="Kontraktåret")
     area: str | None = Field(
         None, max_length=200, pattern=NO_NUL, description="Et område: navn eller id (og alt under det)"
     )

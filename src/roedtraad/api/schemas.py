@@ -13,6 +13,7 @@ from pydantic import ConfigDict
 from roedtraad.api.filters import MAX_ID, NO_NUL
 from roedtraad.followup.entries import TEXT_MAX
 from roedtraad.followup.models import FollowUpEntry, Measurement, RagStatus
+from roedtraad.followup.small_numbers import without_hidden_statuses
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
@@ -187,6 +188,13 @@ class FollowUpOut(Schema):
     def resolve_author(obj, context):
         return obj.author.name if obj.author_id and context["request"].api_personal else None
 
+    @staticmethod
+    def resolve_indicator_status(obj, context):
+        """As the goal page shows them: a small unit's status is left out for those its figures
+        are hidden from (`followup.small_numbers`)."""
+        without_hidden_statuses(context["request"].user, [obj])
+        return obj.indicator_status
+
 
 class _EntryFields(Schema):
     model_config = ConfigDict(str_strip_whitespace=True)  # "  " is no forum, as in the pages
@@ -202,7 +210,8 @@ class FollowUpIn(_EntryFields):
 
 
 class FollowUpChange(_EntryFields):
-    version: int | None = Field(None, ge=1, le=MAX_ID, description="Den version, ændringen bygger på")
+    # required: a change without the version it builds on could overwrite another's unseen
+    version: int = Field(..., ge=1, le=MAX_ID, description="Den version, ændringen bygger på (fra GET)")
 
 
 class RequirementFinding(Schema):

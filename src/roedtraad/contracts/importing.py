@@ -52,20 +52,23 @@ def save_parsed_document(
     user=None,
     holder: OrgUnit | None = None,
     allow_remove: bool = False,
+    create_holder: bool = True,
 ) -> Contract | Framework:
     """Save a parsed contract (→ `Contract`) or framework (kind "dus" → `Framework`).
 
     `framework_year` is the year when the document states none; `holder` overrides the unit
     named in the document; `user` is recorded in the history and must have the right to edit
     an existing contract (None: the command line). Over an existing draft the document is
-    merged (`reimport`); goals it no longer has are removed only with `allow_remove`."""
+    merged (`reimport`); goals it no longer has are removed only with `allow_remove`. A holder
+    named in the document that Rødtråd does not know becomes a new unit only with `create_holder`;
+    otherwise the import is refused, naming it."""
     year = doc.year or framework_year
     if not year:
         raise ImportRefused("Dokumentet angiver ikke noget år; angiv året.", code="no_year")
     with transaction.atomic():
         if doc.kind == "dus":
             return save_framework(doc, year)
-        return _save_contract(doc, year, user, holder, allow_remove)
+        return _save_contract(doc, year, user, holder, allow_remove, create_holder)
 
 
 def existing_contract(holder: OrgUnit, year: int) -> Contract | None:
@@ -78,14 +81,16 @@ def import_plan(doc: ParsedDocument, holder: OrgUnit, year: int) -> reimport.Imp
     return reimport.plan_import(existing_contract(holder, year), doc, _numbered(doc.goals))
 
 
-def _save_contract(doc: ParsedDocument, year: int, user, holder: OrgUnit | None, allow_remove: bool) -> Contract:
+def _save_contract(
+    doc: ParsedDocument, year: int, user, holder: OrgUnit | None, allow_remove: bool, create_holder: bool
+) -> Contract:
     if not doc.goals:
         raise ImportRefused(
             "Rødtråd fandt ingen udviklingsmål i dokumentet, så intet er gemt. "
             "Markér målenes overskrifter i gennemsynet, eller tjek at filen er en udviklingskontrakt.",
             code="no_goals",
         )
-    unit = holder or holder_unit(doc.holder)
+    unit = holder or holder_unit(doc.holder, create_holder)
     contract = existing_contract(unit, year)
     if contract is not None and contract.is_locked:
         raise ContractLocked(contract)
@@ -241,11 +246,19 @@ class UnitIndex(UnitNames):
         return self.find(scope)
 
 
-def holder_unit(name: str) -> OrgUnit:
-    """The holder's unit by name or alias; a new holder unit when none matches."""
+def holder_unit(name: str, create: bool = True) -> OrgUnit:
+    """The holder's unit by name or alias; a new holder unit when none matches and `create`."""
     if not normalise(name):
         raise ImportRefused("Dokumentet angiver ikke nogen kontraktholder; angiv den.", code="no_holder")
-    return UnitIndex().find(name) or OrgUnit.objects.create(name=" ".join(name.split())[:200], kind=OrgUnitKind.HOLDER)
+    found = UnitIndex().find(name)
+    if found is not None:
+        return found
+    if not create:
+        raise ImportRefused(
+            f"Rødtråd kender ikke kontraktholderen »{' '.join(name.split())}«, så intet er gemt.",
+            code="unknown_holder",
+        )
+    return OrgUnit.objects.create(name=" ".join(name.split())[:200], kind=OrgUnitKind.HOLDER)
 
 
 # --- Framework (DUS) -------------------------------------------------------------------------

@@ -5,6 +5,7 @@ Pure Python; used by the importer's layout parser and anywhere a Danish figure i
 
 from __future__ import annotations
 
+import functools
 import re
 
 MONTHS: dict[str, int] = {
@@ -74,11 +75,18 @@ def normalise_name(text: str) -> str:
 def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph; a full stop ends a sentence only before an upper-case start,
     and common abbreviations ("f.eks.", "bl.a.", "pct.") never do."""
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    """Remembered: the importer's readers (targets, plans, people, references) split the same
+    section texts one after another."""
     if "." not in text and "!" not in text and "?" not in text:
-        return [text.strip()] if text.strip() else []
+        return (text.strip(),) if text.strip() else ()
     protected = _ABBREVIATION_RE.sub(lambda m: m.group(0).replace(".", "\x00"), text)
     parts = _SENTENCE_END.split(protected)
-    return [part.replace("\x00", ".").strip() for part in parts if part.strip()]
+    return tuple(part.replace("\x00", ".").strip() for part in parts if part.strip())
 
 
 def first_sentence(text: str) -> str:

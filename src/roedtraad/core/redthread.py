@@ -7,7 +7,7 @@ A goal that serves a focus area also serves the focus area's track.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 
@@ -54,13 +54,18 @@ def _served(goals: Sequence[GoalLinks], attribute: str, key: int) -> list[dict]:
     return [g.goal.as_json() for g in goals if key in getattr(g, attribute)]
 
 
+def tracks_served(tracks: Iterable[int], tracks_of_focus_areas: Iterable[int | None]) -> set[int]:
+    """The DUS tracks a goal serves: those it names, and those of the focus areas it names."""
+    return set(tracks) | {track for track in tracks_of_focus_areas if track is not None}
+
+
 def _with_tracks_of_focus_areas(year: YearThread) -> list[GoalLinks]:
     track_of = {area.key: area.track for area in year.focus_areas}
     return [
         GoalLinks(
             g.goal,
             set(g.policies),
-            set(g.tracks) | {t for a in g.focus_areas if (t := track_of.get(a)) is not None},
+            tracks_served(g.tracks, (track_of.get(a) for a in g.focus_areas)),
             set(g.focus_areas),
             set(g.budget_changes),
         )

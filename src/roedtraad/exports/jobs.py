@@ -83,8 +83,20 @@ def start(
     from roedtraad.exports import tasks  # the task module imports this one
 
     # The job is committed already (no transaction around the request), so the worker finds it.
-    queued = tasks.build_export.enqueue(job.pk)
-    ExportJob.objects.filter(pk=job.pk).update(task_id=str(queued.id)[:64])
+    try:
+        queued = tasks.build_export.enqueue(job.pk)
+    except Exception:
+        # Not left "I kø" until `STUCK` marks it: the job page says at once that it failed.
+        logger.exception("export job %s could not be queued", job.pk)
+        _fail(
+            job,
+            _(
+                "Eksporten kunne ikke sættes i gang. Prøv igen om lidt; sker det igen, så kontakt en "
+                "administrator (fejlen er skrevet i loggen)."
+            ),
+        )
+    else:
+        ExportJob.objects.filter(pk=job.pk).update(task_id=str(queued.id)[:64])
     job.refresh_from_db()
     return job
 
@@ -153,14 +165,21 @@ def content_type(name: str) -> str:
 
 
 def _build(job: ExportJob, contracts: list[Contract]) -> tuple[bytes, str]:
-    """The file's bytes and name. Word is always one document per contract (the municipal
-    template, and Rødtråd's own import, hold one contract per document): several are a ZIP."""
+    """The file's bytes and name. Several contracts are one file — the workbook, one PDF with
+    each contract's own page numbers, or one Word document under one table of contents
+    (`reports.contract_document.combined_docx`) — unless one file per contract is asked for,
+    which is a ZIP of one file each."""
     if job.format == ExportFormat.XLSX and not job.one_file_per_contract:
         from roedtraad.reports.overview import year_overview
 
         return year_overview(job.year, contracts=contracts, viewer=job.owner), _name(job, contracts, "xlsx")
     if job.format == ExportFormat.PDF and not job.one_file_per_contract and len(contracts) > 1:
         return _combined_pdf(job, contracts), _name(job, contracts, "pdf")
+    if job.format == ExportFormat.DOCX and not job.one_file_per_contract and len(contracts) > 1:
+        from roedtraad.reports.contract_document import combined_docx
+
+        data = combined_docx(contracts, job.owner, lambda n: _progress(job, n, len(contracts)))
+        return data, _name(job, contracts, "docx")
     make = _one_file(job)
     if len(contracts) == 1 and not job.one_file_per_contract:
         return make(contracts[0]), _name(job, contracts, job.format)

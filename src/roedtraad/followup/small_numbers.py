@@ -87,3 +87,15 @@ def unit_sizes(indicators: list[Indicator]) -> dict[int, int]:
         own = org_unit.headcount if org_unit.headcount is not None else UNKNOWN_SIZE
         sizes[org_unit.pk] = latest.get(org_unit.pk, own)
     return sizes
+
+
+def without_hidden_statuses(user, entries: Iterable) -> None:
+    """Drop from each follow-up entry's kept indicator statuses (`indicator_status`, written when
+    the entry was) those of indicators whose figures are hidden from the user: a small unit's
+    status says as much as its figure. Changes the entries in memory only."""
+    entries = list(entries)
+    ids = {item.get("id") for entry in entries for item in entry.indicator_status or []}
+    hidden = hidden_indicators(user, Indicator.objects.filter(pk__in=[i for i in ids if isinstance(i, int)]))
+    if hidden:
+        for entry in entries:
+            entry.indicator_status = [i for i in entry.indicator_status or [] if i.get("id") not in hidden]

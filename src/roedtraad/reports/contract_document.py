@@ -18,6 +18,7 @@ from roedtraad.core.reports.contract_document import (
     IndicatorRow,
     TargetRow,
     contract_docx,
+    contracts_docx,
 )
 from roedtraad.followup.indicator_status import IndicatorStatus, goal_rollup, lineage_statuses
 from roedtraad.followup.models import Direction
@@ -134,12 +135,27 @@ def file_name(contract: Contract) -> str:
     return words.strip("-") + ".docx"
 
 
-def year_docx(year: int, holder: str | None = None) -> tuple[bytes, str]:
-    """The year's contracts in force: one document (bytes, "docx") when there is one, else a
-    ZIP of one document each (bytes, "zip")."""
+def combined_docx(contracts: list[Contract], viewer=None, progress=None) -> bytes:
+    """Several contracts as one Word document under one table of contents; `progress(n)` is
+    called after each contract is read."""
+    documents = []
+    for number, contract in enumerate(contracts, start=1):
+        documents.append(contract_document(contract, viewer))
+        if progress is not None:
+            progress(number)
+    years = sorted({c.year for c in contracts})
+    title = f"Udviklingskontrakter {'–'.join(map(str, years[:1] + years[1:][-1:]))}"
+    return contracts_docx(title, documents)
+
+
+def year_docx(year: int, holder: str | None = None, one_document: bool = False) -> tuple[bytes, str]:
+    """The year's contracts in force: one document (bytes, "docx") when there is one or when
+    `one_document` asks for them together, else a ZIP of one document each (bytes, "zip")."""
     contracts = year_contracts(year, holder)
     if len(contracts) == 1:
         return contract_docx_bytes(contracts[0]), "docx"
+    if one_document:
+        return combined_docx(contracts), "docx"
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for contract in contracts:

@@ -113,9 +113,10 @@ def combined_pdf(documents: list) -> bytes:
     return documents[0].copy(pages).write_pdf(pdf_variant="pdf/ua-1")
 
 
-def year_pdf(year: int, user, holder: str | None = None) -> tuple[bytes, str]:
+def year_pdf(year: int, user, holder: str | None = None, one_document: bool = False) -> tuple[bytes, str]:
     """The year's contracts in force as PDF, as `user` reads them: one file (bytes, "pdf") when
-    there is one contract, else a ZIP of one each (bytes, "zip")."""
+    there is one contract or `one_document` asks for them together, else a ZIP of one each
+    (bytes, "zip")."""
     import io
     import zipfile
 
@@ -125,6 +126,8 @@ def year_pdf(year: int, user, holder: str | None = None) -> tuple[bytes, str]:
     contracts = year_contracts(year, holder)
     if len(contracts) == 1:
         return contract_pdf(contracts[0], user), "pdf"
+    if one_document:
+        return combined_pdf([laid_out(contract, user) for contract in contracts]), "pdf"
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for contract in contracts:

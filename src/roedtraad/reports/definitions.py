@@ -8,10 +8,12 @@ maker may see then (`reports.committee`, `reports.year_end`)."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from roedtraad import rights
 from roedtraad.contracts.errors import WorkflowError
 from roedtraad.core.reports.periods import Period, PeriodInvalid
+from roedtraad.core.years import year_range_text
 from roedtraad.org.models import OrgUnit
 from roedtraad.reports.committee import measure_keys
 from roedtraad.reports.models import ReportDefinition, ReportKind
@@ -47,6 +49,8 @@ def save_definition(
         raise DefinitionInvalid("kind", "Vælg en udvalgsrapport eller en årsafslutning.")
     if not name:
         raise DefinitionInvalid("name", "Giv rapporten et navn, fx «Sygefravær til Økonomiudvalget».")
+    if "\x00" in name:  # PostgreSQL's text cannot hold it; a pasted name can carry one
+        raise DefinitionInvalid("name", _("Navnet indeholder et ugyldigt tegn (NUL). Skriv navnet igen."))
     if len(name) > NAME_MAX:
         raise DefinitionInvalid("name", f"Navnet må højst være {NAME_MAX} tegn (du har skrevet {len(name)}).")
     try:
@@ -79,8 +83,16 @@ def save_definition(
 
 @transaction.atomic
 def advance(user, definition: ReportDefinition) -> ReportDefinition:
-    """The definition made again for the period after the one it was last made for."""
+    """The definition made again for the period after the one it was last made for. Raises
+    DefinitionInvalid past the last year Rødtråd supports (nothing is saved)."""
     row = rights.report_definitions_of(user).select_for_update().get(pk=definition.pk)
-    row.period = row.current.next().code
+    following = row.current.next()
+    if following is None:
+        raise DefinitionInvalid(
+            "period",
+            _("«%(name)s» kan ikke laves for perioden efter %(period)s: Rødtråd kender kun årene %(range)s.")
+            % {"name": row.name, "period": row.current, "range": year_range_text()},
+        )
+    row.period = following.code
     row.save(update_fields=["period", "updated_at"])
     return row

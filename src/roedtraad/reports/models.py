@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from roedtraad.core.reports.periods import Period
+from roedtraad.core.reports.periods import Period, PeriodInvalid, nearest
 
 
 class ReportKind(models.TextChoices):
@@ -45,7 +46,13 @@ class ReportDefinition(models.Model):
 
     @property
     def current(self) -> Period:
-        return Period.parse(self.period)
+        """The period the report was last made for. Never raises: a stored value it cannot read
+        (a year past the supported range, saved before that was checked) reads as the nearest
+        period, so the reports page still opens for its maker."""
+        try:
+            return Period.parse(self.period)
+        except PeriodInvalid:
+            return nearest(self.period, self.period_kind, timezone.localdate())
 
     @property
     def holder_id(self) -> int | None:

@@ -15,7 +15,15 @@ from roedtraad import rights
 from roedtraad.contracts.lineage import lineages, revisions_in_force
 from roedtraad.contracts.models import Goal, GoalSection
 from roedtraad.core.followup.rollup import Rolled
-from roedtraad.core.redthread import FocusAreaRef, GoalLinks, GoalRef, YearThread, red_thread, unserved
+from roedtraad.core.redthread import (
+    FocusAreaRef,
+    GoalLinks,
+    GoalRef,
+    YearThread,
+    red_thread,
+    tracks_served,
+    unserved,
+)
 from roedtraad.followup.indicator_status import IndicatorStatus, goal_rollup, lineage_statuses
 from roedtraad.followup.models import FollowUpEntry
 from roedtraad.frameworks.models import BudgetChange, FocusArea, Framework, Policy, Track
@@ -31,17 +39,24 @@ def _goals(year: int) -> list[GoalLinks]:
         .prefetch_related("policies", "tracks", "focus_areas", "budget_changes")
         .order_by("contract__holder__name", "number")
     )
-    return [
-        GoalLinks(
-            GoalRef(goal.contract.holder.name, goal.number, goal.title),
-            {p.pk for p in goal.policies.all()},
-            {t.pk for t in goal.tracks.all()},
-            {a.pk for a in goal.focus_areas.all()},
-            {b.pk for b in goal.budget_changes.all()},
-        )
-        for goal in goals
-        if (goal.contract.holder_id, goal.contract.revision) in in_force
-    ]
+    return [links_of(goal) for goal in goals if (goal.contract.holder_id, goal.contract.revision) in in_force]
+
+
+def links_of(goal: Goal) -> GoalLinks:
+    """What a goal (its links prefetched) refers to, as the core reads it; `tracks` are the
+    ones it names itself."""
+    return GoalLinks(
+        GoalRef(goal.contract.holder.name, goal.number, goal.title),
+        {p.pk for p in goal.policies.all()},
+        {t.pk for t in goal.tracks.all()},
+        {a.pk for a in goal.focus_areas.all()},
+        {b.pk for b in goal.budget_changes.all()},
+    )
+
+
+def tracks_of(goal: Goal) -> set[int]:
+    """The DUS tracks a goal serves, its focus areas' tracks included (`core.redthread.tracks_served`)."""
+    return tracks_served((t.pk for t in goal.tracks.all()), (a.track_id for a in goal.focus_areas.all()))
 
 
 def year_thread(year: int) -> dict:
@@ -130,8 +145,4 @@ def serving(goals: list[Goal], *, policy: Policy | None = None, track: Track | N
     if policy is not None:
         return [g for g in goals if any(p.pk == policy.pk for p in g.policies.all())]
     assert track is not None
-    return [
-        g
-        for g in goals
-        if any(t.pk == track.pk for t in g.tracks.all()) or any(a.track_id == track.pk for a in g.focus_areas.all())
-    ]
+    return [g for g in goals if track.pk in tracks_of(g)]

@@ -22,7 +22,7 @@ from roedtraad.followup.indicator_status import (
     status_of,
 )
 from roedtraad.followup.models import FollowUpEntry, Indicator, Measurement, Target
-from roedtraad.followup.small_numbers import hidden_indicators, min_count
+from roedtraad.followup.small_numbers import hidden_indicators, min_count, without_hidden_statuses
 from roedtraad.review.services import MAX_COMMENT_LENGTH
 from roedtraad.web import access, charts, pagecache
 from roedtraad.web import search as fulltext
@@ -214,6 +214,7 @@ def goal_context(request, pk, **extra) -> dict:
         lineage.indicators_of(goal).select_related("org_unit").prefetch_related("targets", _measurements())
     )
     follow_ups = list(lineage.follow_ups_of(goal).select_related("author").order_by("-date", "-pk"))
+    without_hidden_statuses(request.user, follow_ups)
     planned = lineage.planned_follow_ups_of(goal).order_by("date")
     sections = sorted(goal.sections.all(), key=lambda s: (section_order(s.key), s.order))
     context = {

@@ -16,7 +16,15 @@ from django.utils.translation import gettext as _
 from roedtraad import rights
 from roedtraad.followup.small_numbers import hidden_indicators
 from roedtraad.frameworks.models import BudgetChange, Framework, Policy, Track
-from roedtraad.reports.redthread import ThreadGoal, goals_in_force, serving, thread_goals, unserved_records
+from roedtraad.reports.redthread import (
+    ThreadGoal,
+    goals_in_force,
+    links_of,
+    serving,
+    thread_goals,
+    tracks_of,
+    unserved_records,
+)
 from roedtraad.web.contract_views import readers_only
 
 STATUS_ORDER = ("off_track", "at_risk", "stale", "no_data", "on_track")
@@ -43,12 +51,12 @@ def _links_of(goals) -> dict[str, dict[int, int]]:
     area and budget change: key → {pk: count}."""
     counts: dict[str, dict[int, int]] = {"policies": {}, "tracks": {}, "focus_areas": {}, "budget_changes": {}}
     for goal in goals:
-        tracks = {t.pk for t in goal.tracks.all()} | {a.track_id for a in goal.focus_areas.all() if a.track_id}
+        links = links_of(goal)
         found = {
-            "policies": {p.pk for p in goal.policies.all()},
-            "tracks": tracks,
-            "focus_areas": {a.pk for a in goal.focus_areas.all()},
-            "budget_changes": {b.pk for b in goal.budget_changes.all()},
+            "policies": links.policies,
+            "tracks": tracks_of(goal),
+            "focus_areas": links.focus_areas,
+            "budget_changes": links.budget_changes,
         }
         for kind, pks in found.items():
             for pk in pks:
@@ -57,7 +65,7 @@ def _links_of(goals) -> dict[str, dict[int, int]]:
 
 
 def _refers_to_nothing(goal) -> bool:
-    return not (goal.policies.all() or goal.tracks.all() or goal.focus_areas.all() or goal.budget_changes.all())
+    return links_of(goal).refers_to_nothing
 
 
 @readers_only

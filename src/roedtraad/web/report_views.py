@@ -33,6 +33,9 @@ from roedtraad.web import access
 from roedtraad.web.contract_views import readers_only
 from roedtraad.web.dialogue_views import _dialogue
 
+# The largest id a database's bigint holds: a larger one is refused, never sent to the database.
+MAX_ID = 2**63 - 1
+
 FORMATS = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -59,10 +62,33 @@ def _crumbs(label: str) -> list[dict]:
     return [{"label": _("Rapporter"), "url": reverse("reports")}, {"label": label}]
 
 
+def _whole_number(text: str, high: int = MAX_ID) -> int | None:
+    """A query parameter as a whole number from 0 to `high`; None for anything else. ASCII
+    digits only: `str.isdigit` also takes "²" and other digits `int` cannot read, and a very
+    long number is refused before `int` is asked to read it."""
+    text = text.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > len(str(high)):
+        return None
+    value = int(text)
+    return value if value <= high else None
+
+
 def _definition(request) -> ReportDefinition | None:
-    """The user's saved layout the page was opened from (`?gemt=`), to offer the next period."""
-    wanted = request.GET.get("gemt", "")
-    return rights.report_definitions_of(request.user).filter(pk=wanted).first() if wanted.isdigit() else None
+    """The user's saved layout the page was opened from (`?gemt=`), to offer the next period.
+    An unreadable or someone else's `gemt` offers nothing: the report itself is still shown."""
+    wanted = _whole_number(request.GET.get("gemt", ""))
+    return rights.report_definitions_of(request.user).filter(pk=wanted).first() if wanted is not None else None
+
+
+def _holder_id(request) -> int | None:
+    """The `?kontraktholder=` id; None when none is given. Http404 for one that is no id."""
+    given = request.GET.get("kontraktholder", "").strip()
+    if not given:
+        return None
+    holder_id = _whole_number(given)
+    if holder_id is None:
+        raise Http404(_("Rødtråd kender ingen kontraktholder «%(holder)s».") % {"holder": given})
+    return holder_id
 
 
 # The reports' start page ----------------------------------------------------------------------
@@ -101,12 +127,12 @@ def reports(request):
             return _index(request, {"key": _("Vælg et måltal.")}, 400)
         return redirect("committee_report", key, period.code)
     if kind == ReportKind.YEAR_END:
-        year = request.GET.get("year", "")
-        if not year.isdigit() or int(year) not in years_with_contracts(request.user):
+        year = _whole_number(request.GET.get("year", ""))
+        if year is None or year not in years_with_contracts(request.user):
             return _index(request, {"year": _("Vælg et år, der har kontrakter.")}, 400)
-        holder = request.GET.get("kontraktholder", "")
-        url = reverse("year_end_report", args=[int(year)])
-        return redirect(f"{url}?kontraktholder={holder}" if holder.isdigit() else url)
+        holder = _whole_number(request.GET.get("kontraktholder", ""))
+        url = reverse("year_end_report", args=[year])
+        return redirect(f"{url}?kontraktholder={holder}" if holder is not None else url)
     return _index(request)
 
 
@@ -150,9 +176,11 @@ def committee_report_file(request, key: str, period: str, fmt: str):
 
 
 def _year_end(request, year: int):
-    holder_id = request.GET.get("kontraktholder", "")
+    # Only a year the user sees contracts of: any other (0, 99999) has no report, and no date.
+    if year not in years_with_contracts(request.user):
+        raise Http404(_("Du kan ikke se kontrakter for %(year)s.") % {"year": year})
     try:
-        holder = readable_holder(request.user, int(holder_id) if holder_id.isdigit() else None)
+        holder = readable_holder(request.user, _holder_id(request))
     except LookupError as unknown:
         raise Http404 from unknown
     report = year_end_report(request.user, year, holder)
@@ -232,7 +260,10 @@ def _report_url(definition: ReportDefinition) -> str:
 @require_POST
 def report_definition_save(request):
     data = request.POST
-    holder = data.get("holder", "")
+    holder = data.get("holder", "").strip()
+    holder_id = _whole_number(holder)
+    if holder and holder_id is None:
+        return _index(request, {"save_holder": _("Vælg en kontraktholder, hvis kontrakt du kan se.")}, 400)
     try:
         definition = save_definition(
             request.user,
@@ -240,7 +271,7 @@ def report_definition_save(request):
             name=data.get("name", ""),
             period=data.get("period", ""),
             indicator_key=data.get("key", ""),
-            holder_id=int(holder) if holder.isdigit() else None,
+            holder_id=holder_id,
         )
     except DefinitionInvalid as refused:
         return _index(request, {f"save_{refused.field}": refused.message}, 400)
@@ -256,7 +287,10 @@ def report_definition(request, pk: int):
 @readers_only
 @require_POST
 def report_definition_next(request, pk: int):
-    definition = advance(request.user, _own(request, pk))
+    try:
+        definition = advance(request.user, _own(request, pk))
+    except DefinitionInvalid as refused:
+        return _index(request, {refused.field: refused.message}, 400)
     messages.success(
         request, _("«%(name)s» er lavet for %(period)s.") % {"name": definition.name, "period": definition.current}
     )

@@ -136,3 +136,50 @@ def test_a_word_document_that_rodtraad_did_not_write_is_read_by_its_layout(tmp_p
     read = import_bytes("k.docx", data)
     assert re.search("sygefravær", read.goals[0].title, re.I)
     assert [i.target for i in read.goals[0].indicators] == [5.0]  # read from the prose, as any document
+
+
+def _edited(tmp_path, edit) -> bytes:
+    """A contract in the template, changed in Word by a person (`edit` gets the python-docx Document)."""
+    from docx import Document
+
+    written = ContractDocument(
+        title="Udviklingskontrakt 2026",
+        holder="Solsikken",
+        year=2026,
+        goals=[
+            GoalPart(
+                number=1,
+                title="Lavt sygefravær",
+                sections=[("Baggrund og formål", "Fraværet er for højt.", "baggrund_formaal")],
+                indicators=[
+                    IndicatorRow(
+                        "Sygefravær", "Solsikken", 6.4, None, None, None, None, "", "", targets=[TargetRow(5.0, 2026)]
+                    )
+                ],
+                activities=[ActivityRow("Fraværssamtaler", dt.date(2026, 3, 8))],
+            )
+        ],
+    )
+    path = tmp_path / "k.docx"
+    path.write_bytes(contract_docx(written))
+    document = Document(str(path))
+    edit(document)
+    document.save(str(path))
+    return path.read_bytes()
+
+
+def _cell(document, header: str, row: int, column: int):
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == header)
+    return table.rows[row].cells[column]
+
+
+def test_a_due_date_that_does_not_exist_is_no_date_and_the_activity_stays(tmp_path):
+    data = _edited(tmp_path, lambda d: setattr(_cell(d, "Aktivitet", 1, 1), "text", "31.2.2026"))
+    (goal,) = import_bytes("k.docx", data).goals
+    assert [(a.text, a.due) for a in goal.activities] == [("Fraværssamtaler", None)]
+
+
+def test_a_target_too_large_to_store_is_listed_as_unread_not_saved(tmp_path):
+    data = _edited(tmp_path, lambda d: setattr(_cell(d, "Måltal", 1, 3), "text", "højst 123456789 % i 2026"))
+    (goal,) = import_bytes("k.docx", data).goals
+    assert goal.indicators == [] and goal.unread_targets == ["Sygefravær: højst 123456789 % i 2026"]

@@ -10,6 +10,9 @@ from hypothesis import strategies as st
 
 from roedtraad.core.danish import MONTHS
 from roedtraad.core.measurements.periods import Period, parse_period
+from roedtraad.core.reports.periods import Period as ReportPeriod
+from roedtraad.core.reports.periods import PeriodInvalid
+from roedtraad.core.years import FIRST_YEAR, LAST_YEAR
 
 JANUARY_2023 = Period.month(2023, 1)
 
@@ -110,7 +113,7 @@ def test_any_quarter_in_any_format_reads_back(year, quarter, fmt):
     assert parse_period(fmt(year, quarter)) == Period.quarter(year, quarter)
 
 
-@given(st.dates(dt.date(1990, 1, 1), dt.date(2150, 12, 31)))
+@given(st.dates(dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)))
 def test_any_iso_date_names_its_month(day):
     assert parse_period(day.isoformat()) == Period.month(day.year, day.month)
 
@@ -118,3 +121,18 @@ def test_any_iso_date_names_its_month(day):
 @given(st.text(max_size=12))
 def test_any_text_either_names_a_period_or_none(text):
     assert parse_period(text) is None or isinstance(parse_period(text), Period)
+
+
+@pytest.mark.parametrize("year", [FIRST_YEAR - 1, LAST_YEAR + 1])
+def test_a_year_outside_rodtrads_years_is_no_period_for_a_measurement_nor_for_a_report(year):
+    """One range of years for both parsers: a year a measurement file may name is a year a
+    report can be made for, and the other way round."""
+    assert parse_period(str(year)) is None and parse_period(f"{year}-01") is None
+    with pytest.raises(PeriodInvalid, match=f"{FIRST_YEAR}–{LAST_YEAR}"):
+        ReportPeriod.parse(str(year))
+
+
+@pytest.mark.parametrize("year", [FIRST_YEAR, LAST_YEAR])
+def test_the_first_and_the_last_of_rodtrads_years_read_in_both_parsers(year):
+    assert parse_period(str(year)) == Period.year(year)
+    assert ReportPeriod.parse(str(year)) == ReportPeriod(year)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -166,4 +167,12 @@ def marked_lines(lines: list[Line], starts: frozenset[int]) -> set[int]:
     (`SourceText.headings`, offsets into the same text)."""
     if not starts:
         return set()
-    return {ln.index for ln in lines if not ln.blank and any(ln.start <= s < max(ln.end, ln.start + 1) for s in starts)}
+    ordered = sorted(starts)
+    marked = set()
+    for ln in lines:
+        if ln.blank:
+            continue
+        first = bisect.bisect_left(ordered, ln.start)  # the first heading start at or after the line's
+        if first < len(ordered) and ordered[first] < max(ln.end, ln.start + 1):
+            marked.add(ln.index)
+    return marked

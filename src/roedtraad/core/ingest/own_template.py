@@ -7,6 +7,7 @@ paragraph outside the template's places is reported as unassigned, never dropped
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -25,11 +26,13 @@ from .model import (
 )
 
 _GOAL = re.compile(r"^\s*udviklingsmål\s+(\d{1,3})\s*[:.)]\s*(.+)$", re.I)
-_TITLE = re.compile(r"(?i)udviklings(kontrakt|aftale)\w*\s+(\d{4})")
-_NUMBER = re.compile(r"(-?\d+(?:[.,]\d+)?)\s*(.*)")
+_TITLE = re.compile(r"(?i)udviklings(kontrakt|aftale)\w*\s+((?:19|20|21)\d\d)\b")
+# A figure as the template writes it, bounded as the database stores one (8 digits, 4 decimals).
+FIGURE = r"-?\d{1,8}(?:[.,]\d{1,4})?"
+_NUMBER = re.compile(rf"({FIGURE})(?!\d|[.,]\d)\s*(.*)")
 _TARGET = re.compile(
-    rf"(?P<word>{'|'.join(template.DIRECTION_WORDS.values())})?\s*(?P<value>-?\d+(?:[.,]\d+)?)\s*"
-    rf"(?P<unit>.*?)\s+(?:i\s+(?P<year>\d{{4}})|(?P<long>{template.LONG_TERM}))\s*$",
+    rf"(?P<word>{'|'.join(template.DIRECTION_WORDS.values())})?\s*(?P<value>{FIGURE})(?!\d|[.,]\d)\s*"
+    rf"(?P<unit>.*?)\s+(?:i\s+(?P<year>(?:19|20|21)\d\d)|(?P<long>{template.LONG_TERM}))\s*$",
     re.I,
 )
 _GOALS_NAMED = re.compile(re.escape(template.GOALS_NAMED).replace(r"\{\}", r"\s*([\d,\s]+)"))
@@ -47,7 +50,10 @@ def is_own_template(data: bytes) -> bool:
             core = package.read("docProps/core.xml") if "docProps/core.xml" in package.namelist() else b""
     except (zipfile.BadZipFile, OSError, KeyError):
         return False
-    return template.TEMPLATE_MARK.encode() in core[:20_000]
+    # the keywords are exactly the mark (a collection of contracts has a longer one)
+    return (
+        re.search(rb"keywords>\s*" + re.escape(template.TEMPLATE_MARK.encode()) + rb"\s*<", core[:20_000]) is not None
+    )
 
 
 @dataclass
@@ -270,9 +276,18 @@ def _activities(goal: ParsedGoal, rows: list[list[str]], doc: ParsedDocument) ->
     for text, due, owner, *_rest in rows:
         if text in _NOTHING:
             continue
-        day = _DATE.match(due)
-        iso = f"{day.group(3)}-{int(day.group(2)):02d}-{int(day.group(1)):02d}" if day else None
-        goal.activities.append(ParsedActivity(text, iso, None if owner in _NOTHING else owner))
+        goal.activities.append(ParsedActivity(text, _iso_date(due), None if owner in _NOTHING else owner))
+
+
+def _iso_date(cell: str) -> str | None:
+    """ "8.3.2026" → "2026-03-08"; a date that does not exist (31.2.2026) is no date."""
+    day = _DATE.match(cell)
+    if day is None:
+        return None
+    try:
+        return dt.date(int(day.group(3)), int(day.group(2)), int(day.group(1))).isoformat()
+    except ValueError:
+        return None
 
 
 def _float(text: str) -> float:

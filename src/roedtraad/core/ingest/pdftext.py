@@ -12,6 +12,7 @@ as a heading written on one line is what the layout parsers expect.
 from __future__ import annotations
 
 import ctypes
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -60,7 +61,7 @@ def _line(textpage, raw_text: str, start: int, end: int) -> PdfLine:
     first = start + len(line) - len(line.lstrip())
     last = start + len(line.rstrip()) - 1
     size_a, bold_a = _font(textpage, first)
-    size_b, bold_b = _font(textpage, last)
+    size_b, bold_b = _font(textpage, last) if last != first else (size_a, bold_a)
     bottom = textpage.get_charbox(first, loose=True)[1]
     return PdfLine(line, bottom, min(size_a, size_b), bold_a and bold_b)
 
@@ -98,15 +99,24 @@ def _first_at(textpage, start: int, length: int, x: float) -> int:
 
 
 def _font(textpage, index: int) -> tuple[float, bool]:
-    import pypdfium2.raw as raw
-
+    """The character's font size and whether it is bold: by its weight, else by the font's
+    flags or name (looked up only when the weight does not say it: most characters' does)."""
+    raw = _raw()
     size = round(raw.FPDFText_GetFontSize(textpage.raw, index), 1)
-    weight = raw.FPDFText_GetFontWeight(textpage.raw, index)
+    if raw.FPDFText_GetFontWeight(textpage.raw, index) >= 600:
+        return size, True
     flags = ctypes.c_int(0)
     buffer = ctypes.create_string_buffer(128)
     raw.FPDFText_GetFontInfo(textpage.raw, index, buffer, 128, ctypes.byref(flags))
     name = buffer.value.decode("latin-1", "replace")
-    return size, weight >= 600 or bool(flags.value & _FORCE_BOLD) or bool(_BOLD_NAME.search(name))
+    return size, bool(flags.value & _FORCE_BOLD) or bool(_BOLD_NAME.search(name))
+
+
+@functools.cache
+def _raw():
+    import pypdfium2.raw as raw
+
+    return raw
 
 
 def drop_running(pages: list[list[PdfLine]]) -> list[str]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from roedtraad.core.danish import MONTHS
+from roedtraad.core.years import supported_year
 
 MONTH, QUARTER, YEAR = "month", "quarter", "year"
 KINDS = (MONTH, QUARTER, YEAR)
@@ -24,7 +25,6 @@ MONTH_WORDS: dict[str, int] = {
     "sept": 9,
     "mart": 3,
 }
-FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
 @dataclass(frozen=True, order=True)
@@ -110,7 +110,7 @@ def parse_period(text: str) -> Period | None:
 
 def _year(text: str) -> int | None:
     year = int(text) + 2000 if len(text) == 2 else int(text)
-    return year if FIRST_YEAR <= year <= LAST_YEAR else None
+    return year if supported_year(year) else None
 
 
 def _month_period(year_text: str, month: int | None) -> Period | None:

@@ -20,6 +20,7 @@ from docx.shared import Pt
 
 BULLETS = ("•", "-", "–", "*")
 TEMPLATE_MARK = "roedtraad-kontrakt"  # the document's keywords: Rødtråd made it (for its own import)
+COLLECTION_MARK = "roedtraad-kontrakter"  # several contracts in one document: a report, not for import
 
 # The template's own words, which its reader (`core.ingest.own_template`) reads back.
 INTRODUCTION = "Indledning"
@@ -214,23 +215,23 @@ def _baseline(row: IndicatorRow) -> str:
     return f"{text} ({row.baseline_period})" if row.baseline is not None and row.baseline_period else text
 
 
-def _goal(document, goal: GoalPart, bookmarks: list[int]) -> None:
-    document.add_heading(f"Udviklingsmål {goal.number}: {goal.title}", level=1)
+def _goal(document, goal: GoalPart, bookmarks: list[int] | None, top: int = 1) -> None:
+    document.add_heading(f"Udviklingsmål {goal.number}: {goal.title}", level=top)
     scope = SCOPE_WORDS.get(goal.scope, goal.scope)
     facts = [scope, MULTI_YEAR if goal.multi_year else "", f"Status: {goal.status}" if goal.status else ""]
     if any(facts):
         document.add_paragraph(" · ".join(part for part in facts if part))
     for heading, text, *key in goal.sections:
-        paragraph = document.add_heading(heading, level=2)
-        if key and key[0]:
+        paragraph = document.add_heading(heading, level=top + 1)
+        if key and key[0] and bookmarks is not None:
             bookmarks.append(len(bookmarks) + 1)
             _bookmark(paragraph, f"{SECTION_BOOKMARK}{key[0]}_{goal.number}", bookmarks[-1])
         _text(document, text)
     if goal.partners:
-        document.add_heading(PARTNERS, level=2)
+        document.add_heading(PARTNERS, level=top + 1)
         _table(document, PARTNER_COLUMNS, [(name, role or "–") for name, role in goal.partners])
     if goal.indicators:
-        document.add_heading(INDICATORS, level=2)
+        document.add_heading(INDICATORS, level=top + 1)
         rows = [
             (
                 i.name,
@@ -245,33 +246,65 @@ def _goal(document, goal: GoalPart, bookmarks: list[int]) -> None:
         ]
         _table(document, INDICATOR_COLUMNS, rows)
     if goal.activities:
-        document.add_heading(ACTIVITIES, level=2)
+        document.add_heading(ACTIVITIES, level=top + 1)
         activities = [(a.text, _date(a.due), a.owner or "–", a.status or "–") for a in goal.activities]
         _table(document, ACTIVITY_COLUMNS, activities)
 
 
-def contract_docx(doc: ContractDocument) -> bytes:
+def _new_document(title: str, subject: str, keywords: str):
     document = Document()
-    document.core_properties.title = f"{doc.title} – {doc.holder}"
-    document.core_properties.subject = doc.holder
-    document.core_properties.keywords = TEMPLATE_MARK
+    document.core_properties.title = title
+    document.core_properties.subject = subject
+    document.core_properties.keywords = keywords
     document.core_properties.language = "da-DK"
     document.styles["Normal"].font.size = Pt(11)
-    _front_page(document, doc)
-    document.add_heading(CONTENTS, level=1)
-    _toc(document)
+    return document
+
+
+def _body(document, doc: ContractDocument, top: int, bookmarks: list[int] | None) -> None:
+    """The introduction, the goals and the stop-doing list, the contract's parts at level `top`."""
     if doc.introduction.strip():
-        document.add_heading(INTRODUCTION, level=1)
+        document.add_heading(INTRODUCTION, level=top)
         _text(document, doc.introduction)
-    bookmarks: list[int] = []
     for goal in doc.goals:
-        _goal(document, goal, bookmarks)
+        _goal(document, goal, bookmarks, top)
     if doc.stop_doing:
-        document.add_heading(STOP_DOING, level=1)
+        document.add_heading(STOP_DOING, level=top)
         for text, numbers in doc.stop_doing:
             paragraph = document.add_paragraph(text, style="List Bullet")
             if numbers:  # in a run of its own, so the template's reader tells it from the text
                 paragraph.add_run(f" {GOALS_NAMED.format(', '.join(map(str, numbers)))}").italic = True
+
+
+def _saved(document) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def contract_docx(doc: ContractDocument) -> bytes:
+    document = _new_document(f"{doc.title} – {doc.holder}", doc.holder, TEMPLATE_MARK)
+    _front_page(document, doc)
+    document.add_heading(CONTENTS, level=1)
+    _toc(document)
+    _body(document, doc, 1, [])
+    return _saved(document)
+
+
+def contracts_docx(title: str, docs: Sequence[ContractDocument]) -> bytes:
+    """Several contracts as one Word document (a year's, for the committee or the website): a
+    front page, one table of contents, each contract from a new page under its own level-1
+    heading, its goals at level 2. Not Rødtråd's import template (that is one contract each)."""
+    document = _new_document(title, title, COLLECTION_MARK)
+    document.add_paragraph(title, style="Title")
+    document.add_paragraph(f"{len(docs)} kontrakter", style="Subtitle")
+    document.add_heading(CONTENTS, level=1)
+    _toc(document)
+    for doc in docs:
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        document.add_heading(f"{doc.title} for {doc.holder}", level=1)
+        facts = [f"Status: {doc.status}" if doc.status else "", *(f"{role}: {name}" for role, name in doc.people)]
+        if any(facts):
+            document.add_paragraph(" · ".join(part for part in facts if part))
+        _body(document, doc, 2, None)
+    return _saved(document)

@@ -7,9 +7,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from roedtraad.core.years import FIRST_YEAR, LAST_YEAR, supported_year, year_range_text
+
 QUARTER = "quarter"
 YEAR = "year"
-_PATTERN = re.compile(r"^\s*(\d{4})\s*(?:[-\s]?[QqKk]([1-4]))?\s*$")
+_PATTERN = re.compile(r"^\s*([0-9]{4})\s*(?:[-\s]?[QqKk]([1-4]))?\s*$")  # ASCII digits only
 
 
 class PeriodInvalid(ValueError):
@@ -27,8 +29,8 @@ class Period:
         if not match:
             raise PeriodInvalid(f"«{text}» er ikke en periode. Skriv et kvartal som 2026K1 eller et år som 2026.")
         year = int(match.group(1))
-        if not 2000 <= year <= 2100:
-            raise PeriodInvalid(f"Året {year} ligger uden for 2000–2100.")
+        if not supported_year(year):
+            raise PeriodInvalid(f"Året {year} ligger uden for {year_range_text()}.")
         return cls(year, int(match.group(2)) if match.group(2) else None)
 
     @property
@@ -55,7 +57,12 @@ class Period:
         """ "1. kvartal 2026" or "2026"."""
         return str(self.year) if self.quarter is None else f"{self.quarter}. kvartal {self.year}"
 
-    def next(self) -> Period:
+    def next(self) -> Period | None:
+        """The period after this one; None past the last year Rødtråd supports."""
+        after = self._after()
+        return after if supported_year(after.year) else None
+
+    def _after(self) -> Period:
         if self.quarter is None:
             return Period(self.year + 1)
         return Period(self.year + 1, 1) if self.quarter == 4 else Period(self.year, self.quarter + 1)
@@ -67,3 +74,15 @@ class Period:
 def period_of(day: dt.date, kind: str) -> Period:
     """The quarter or year that holds the day."""
     return Period(day.year) if kind == YEAR else Period(day.year, (day.month - 1) // 3 + 1)
+
+
+def nearest(text: str, kind: str, today: dt.date) -> Period:
+    """The period a stored text names, read however it came to be stored: its year moved into
+    the supported range, or today's period of `kind` when the text names no period at all.
+    For showing a saved choice; input from a person is read with `Period.parse`."""
+    match = _PATTERN.match(text or "")
+    if not match:
+        return period_of(today, kind)
+    year = min(max(int(match.group(1)), FIRST_YEAR), LAST_YEAR)
+    quarter = int(match.group(2)) if match.group(2) and kind != YEAR else None
+    return Period(year, quarter)

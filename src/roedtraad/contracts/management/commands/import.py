@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from roedtraad.core.ingest.api import import_path
 from roedtraad.core.ingest.model import ParsedDocument, UnreadableDocument
@@ -36,6 +36,16 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="Print the parsed documents as JSON on stdout.")
         parser.add_argument("--year", type=int, help="Import as this year (default: the year the document states).")
         parser.add_argument(
+            "--holder",
+            default="",
+            help="Save as this contract holder's contract (a unit Rødtråd knows, by name or alias).",
+        )
+        parser.add_argument(
+            "--create-holder",
+            action="store_true",
+            help="Create the holder the document names as a new unit when Rødtråd does not know it.",
+        )
+        parser.add_argument(
             "--replace",
             action="store_true",
             help="Allow a re-import to remove (soft-delete) goals the document no longer has.",
@@ -44,6 +54,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         files = [Path(f) for f in options["files"]]
         self.verbosity = options["verbosity"]
+        self.holder, self.create_holder = self._holder(options["holder"], options["dry_run"]), options["create_holder"]
         failed, docs = 0, []
         for path in _progress(files):
             doc = self._read(path, options["year"])
@@ -59,6 +70,17 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(data, ensure_ascii=False))
         if failed:
             sys.exit(1)
+
+    def _holder(self, name: str, dry_run: bool):
+        """The unit `--holder` names; an unknown name stops the command before anything is read."""
+        if not name.strip() or dry_run:
+            return None
+        from roedtraad.contracts.importing import UnitIndex
+
+        unit = UnitIndex().find(name)
+        if unit is None:
+            raise CommandError(f"Rødtråd kender ikke enheden »{name.strip()}« (--holder).")
+        return unit
 
     def _read(self, path: Path, year: int | None) -> ParsedDocument | None:
         try:
@@ -77,9 +99,16 @@ class Command(BaseCommand):
         from roedtraad.contracts.importing import save_parsed_document
 
         try:
-            saved = save_parsed_document(doc, allow_remove=replace)
+            saved = save_parsed_document(
+                doc, allow_remove=replace, holder=self.holder, create_holder=self.create_holder
+            )
         except ValidationError as error:
-            self._fail(path, " ".join(error.messages))
+            hint = (
+                " Angiv en kendt enhed med --holder, eller opret den med --create-holder."
+                if error.code == "unknown_holder"
+                else ""
+            )
+            self._fail(path, " ".join(error.messages) + hint)
             return False
         except Exception as error:  # the transaction is rolled back; report and go on
             self._fail(path, f"cannot be saved ({type(error).__name__}: {error})")

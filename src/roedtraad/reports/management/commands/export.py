@@ -31,6 +31,11 @@ class Command(BaseCommand):
         parser.add_argument("--year", type=int, help="The year (default: the newest with contracts).")
         parser.add_argument("--holder", default="", help="Only this contract holder's contract.")
         parser.add_argument("-o", "--output", required=True, help="The file to write.")
+        parser.add_argument(
+            "--one-file",
+            action="store_true",
+            help="docx, pdf: the year's contracts in one document (default: a ZIP of one file each).",
+        )
 
     def handle(self, *args, **options):
         if options["format"] in ("committee", "year-end"):
@@ -46,6 +51,7 @@ class Command(BaseCommand):
         if holder and not Contract.objects.filter(year=year, holder__name__iexact=holder).exists():
             raise CommandError(f"{holder} har ingen kontrakt for {year}.")
         path = Path(options["output"])
+        self.one_document = options["one_file"]
         if options["format"] in ("docx", "pdf"):
             data, kind = self._documents(options["format"], year, holder or None)
             if kind == "zip" and path.suffix.lower() != ".zip":
@@ -68,10 +74,10 @@ class Command(BaseCommand):
         if format == "docx":
             from roedtraad.reports.contract_document import year_docx
 
-            return year_docx(year, holder)
+            return year_docx(year, holder, one_document=self.one_document)
         from roedtraad.reports.contract_pdf import year_pdf
 
-        return year_pdf(year, _director(), holder)
+        return year_pdf(year, _director(), holder, one_document=self.one_document)
 
 
 def _director():
