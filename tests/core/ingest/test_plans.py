@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from roedtraad.core.danish import MONTHS
 from roedtraad.core.ingest.dates import due_date
 from roedtraad.core.ingest.items import list_items
-from roedtraad.core.ingest.plans import activities_of, follow_ups_of
+from roedtraad.core.ingest.plans import activities_of, follow_ups_of, role_phrase
 
 NAMES = {number: name for name, number in MONTHS.items()}
 filler = st.text(alphabet="abcdefghijklmnopqrstuvwxyzæøå ", max_size=40).map(lambda s: s.replace("  ", " "))
@@ -151,3 +152,23 @@ def test_a_second_clause_without_a_forum_meets_in_the_forum_of_the_first():
         ("monthly", "ledergruppen", "2026-12-31"),
         ("yearly", "ledergruppen", "2026-12-31"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "partner", "role"),
+    [
+        (
+            "Plejecenter Egelund har ansvaret for at planlægge indflytningssamtalerne, og Hjemmeplejen Nord deltager.",
+            "Plejecenter Egelund",
+            "har ansvaret for at planlægge indflytningssamtalerne",
+        ),
+        (
+            "Vi arbejder i samarbejde med Visitationen om at korte ventetiden ned.",
+            "Visitationen",
+            "samarbejde om at korte ventetiden ned",
+        ),
+        ("Hjemmeplejen står for vagtplanen; Egelund bidrager med vikarer.", "Egelund", "bidrager med vikarer"),
+    ],
+)
+def test_a_partners_role_is_the_clause_that_says_what_it_does_not_the_whole_sentence(sentence, partner, role):
+    assert role_phrase(sentence, partner) == role

@@ -57,9 +57,29 @@ def partners_of(goal) -> list[ParsedPartner]:
     sentences = [s for text in goal.sections.values() for s in split_sentences(" ".join(text.split()))]
     found = []
     for name in goal.shared_with:
-        role = given.get(name) or next((s for s in sentences if name in s and _ROLE_WORDS.search(s)), "")
+        sentence = next((s for s in sentences if name in s and _ROLE_WORDS.search(s)), "")
+        role = given.get(name) or (role_phrase(sentence, name) if sentence else "")
         found.append(ParsedPartner(name=name, role=role[:1000]))
     return found
+
+
+# Where a sentence's clauses part: ", og …", "; …", ", mens …" (a role is one clause, not the sentence).
+_CLAUSE = re.compile(r",\s+(?:og|men|mens|samt|hvor)\s+|;\s+|\s+–\s+")
+
+
+def role_phrase(sentence: str, name: str) -> str:
+    """What the partner does, from the sentence that names it: the clause with the partner and a
+    role word, without the partner's own name in front ("Egelund har ansvaret for at planlægge
+    samtalerne, og vi deltager" → "har ansvaret for at planlægge samtalerne"); "i samarbejde med
+    X om at …" → "samarbejde om at …"."""
+    clauses = [c.strip(" .") for c in _CLAUSE.split(sentence) if c.strip(" .")]
+    clause = next((c for c in clauses if name in c and _ROLE_WORDS.search(c)), sentence.strip(" ."))
+    together = re.search(rf"(?i)i\s+samarbejde\s+med\s+{re.escape(name)}\s+(om\s+.+)$", clause)
+    if together:
+        return f"samarbejde {together.group(1)}"
+    if clause.startswith(name):
+        clause = clause[len(name) :].strip(" ,")
+    return clause
 
 
 def activities_of(sections: dict[str, str], year: int | None) -> list[ParsedActivity]:
