@@ -71,14 +71,15 @@ def test_a_day_target_takes_no_percentage_baseline_from_the_background():
 
 
 def test_a_sentence_that_promises_a_figure_the_importer_cannot_read_is_listed_for_the_preview():
+    promise = "Tilfredsheden skal være mindst 4 stjerner i brugerundersøgelsen."
     goal = _indicators(
-        "Tilfredsheden skal være mindst 4 på en skala fra 1 til 5. Fraværet skal ned på 5 %. "
+        f"{promise} Fraværet skal ned på 5 %. "
         "Vi skal holde 2-dages seminarer senest 1. marts 2026 og arbejde med Spor 2."
     )
-    assert goal.unread_targets == ["Tilfredsheden skal være mindst 4 på en skala fra 1 til 5."]
+    assert goal.unread_targets == [promise]
     assert [i.target for i in goal.indicators] == [5.0]
-    doc = parse_text(_goal("Tilfredsheden skal være mindst 4 på en skala fra 1 til 5."), "mål.txt")
-    assert doc.as_json()["goals"][0]["unread_targets"] == ["Tilfredsheden skal være mindst 4 på en skala fra 1 til 5."]
+    doc = parse_text(_goal(promise), "mål.txt")
+    assert doc.as_json()["goals"][0]["unread_targets"] == [promise]
 
 
 def _danish(value: float) -> str:
@@ -149,3 +150,16 @@ def test_a_level_written_before_its_baseline_has_both_and_the_direction_between_
     (indicator,) = _indicators(sentence).indicators
     assert (indicator.baseline, indicator.target, indicator.year) == (base, target, year)
     assert indicator.direction == ("up" if target > base else "down")
+
+
+@given(
+    score=st.integers(10, 49).map(lambda n: n / 10),
+    cue=st.sampled_from([("mindst", "up"), ("over", "up"), ("højst", "down"), ("under", "down")]),
+    scale=st.sampled_from(["på en skala fra 1 til 5", "(skala 1-5)", "på en skala 1-5"]),
+    year=st.integers(2024, 2032),
+)
+def test_a_score_on_a_scale_has_its_number_the_scale_as_unit_and_the_direction_of_its_cue(score, cue, scale, year):
+    word, direction = cue
+    (indicator,) = _indicators(f"Trivslen skal være {word} {_danish(score)} {scale} i {year}.").indicators
+    assert (indicator.target, indicator.unit, indicator.year) == (score, "point (skala 1-5)", year)
+    assert indicator.direction == direction

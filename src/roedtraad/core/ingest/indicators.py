@@ -72,7 +72,19 @@ _MEASURE_CHANGE = re.compile(
     rf"(?P<measure>mio\.\s?kr\.?|mia\.\s?kr\.?|kr\.)(?![\wæøå])",
     re.I,
 )
-_QUANTITY = re.compile(r"(?i)%|pct|procent|\bud af\b|dage\b|uger\b|timer\b|kr\.|" + "|".join(FRACTION_WORDS))
+# A score: "mindst 4,2 på en skala fra 1 til 5", "mindst 3,8 (skala 1-5)", "over 75 point".
+_SCALE = (
+    r"(?:på\s+en\s+skala\s+(?:fra\s+)?(?P<low>\d{1,2})\s*(?:til|-|–)\s*(?P<high>\d{1,3})"
+    r"|\(\s*skala\s+(?P<low2>\d{1,2})\s*(?:til|-|–)\s*(?P<high2>\d{1,3})\s*\)|(?P<points>point)\b)"
+)
+_SCORE = re.compile(
+    rf"\b(?P<cue>under|højst|maks(?:imalt)?|over|mindst|minimum|(?:ned|op)\s+(?:på|til)|på)\s+"
+    rf"(?:være\s+)?(?P<target>{NUM})\s+{_SCALE}",
+    re.I,
+)
+_QUANTITY = re.compile(
+    r"(?i)%|pct|procent|\bud af\b|dage\b|uger\b|timer\b|kr\.|skala|point\b|" + "|".join(FRACTION_WORDS)
+)
 _YEAR_AFTER = re.compile(
     r"\b(?:i|for|inden|senest|ved udgangen af|inden udgangen af|i løbet af|ultimo)\s+(?P<year>20\d{2})\b", re.I
 )
@@ -254,7 +266,21 @@ def find_targets(sentence: str) -> list[_Found]:
                 )
             )
             taken.append(m.span("target"))
+    for m in _SCORE.finditer(sentence):
+        if free(m):
+            found.append(_score(m, _unit_before(sentence[: m.start()])))
+            taken.append(m.span())
     return sorted(found, key=lambda f: f.start)
+
+
+def _score(m: re.Match, scope: str) -> _Found:
+    """A score on a scale, or in points; more is better unless the cue caps it."""
+    low, high = m["low"] or m["low2"], m["high"] or m["high2"]
+    unit = f"point (skala {low}-{high})" if low else "point"
+    cue = m["cue"].lower()
+    direction = "down" if cue.startswith(("under", "højst", "maks", "ned")) else "up"
+    kind = "bound" if cue.startswith(("under", "højst", "maks", "over", "mindst", "minimum")) else "level"
+    return _Found(m.start("target"), None, parse_number(m["target"]), unit, scope, kind=kind, direction=direction)
 
 
 def _measure_unit(raw: str) -> str:
