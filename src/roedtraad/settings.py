@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import timedelta
 from pathlib import Path
 
@@ -45,7 +46,6 @@ INSTALLED_APPS = [
     "roedtraad.accounts",
     "axes",
     "roedtraad.imports",
-    "ninja",  # its Swagger UI files served from here, not from a CDN (roedtraad/api)
     "roedtraad.api",
     "roedtraad.web",
     "roedtraad.demo",
@@ -69,10 +69,15 @@ MIDDLEWARE = [
 ROOT_URLCONF = "roedtraad.urls"
 WSGI_APPLICATION = "roedtraad.wsgi.application"
 
+# django-ninja's Swagger UI files and page, served from the installed package (never a CDN) without
+# listing "ninja" as an app: that would import ninja and pydantic at every start, commands too.
+NINJA_FILES = Path(importlib.util.find_spec("ninja").submodule_search_locations[0])  # type: ignore[union-attr,index]
+STATICFILES_DIRS = [NINJA_FILES / "static"]
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [NINJA_FILES / "templates"],  # ninja's Swagger page (roedtraad.api.docs)
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -21,6 +21,7 @@ from ninja.security import HttpBearer
 
 from roedtraad import rights
 from roedtraad.api import errors, measurements, tokens
+from roedtraad.api.docs import LocalSwagger
 from roedtraad.api.errors import ApiError, ApiProblem
 from roedtraad.api.filters import MAX_ID, Filters, by_unit, units_under
 from roedtraad.api.schemas import (
@@ -89,6 +90,7 @@ api = RoedtraadApi(
         "Nøgler laves under «API-nøgler» eller med `roedtraad api-token --user BRUGER`."
     ),
     urls_namespace="api",
+    docs=LocalSwagger(),
     auth=TokenAuth(),
 )
 errors.install(api)
