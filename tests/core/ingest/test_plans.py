@@ -100,13 +100,17 @@ def test_the_people_named_as_responsible_are_read_with_their_title_and_role():
 
     sections = {
         "opfoelgning": "Afdelingslederne Jonas Friis og Maja Krogh-Lund er ansvarlige for opfølgning på målet, "
-        "dvs. fraværet. Skoleleder Ib Holm har ansvaret for sundhedsdagen. Hele ledergruppen er ansvarlig for resten."
+        "dvs. fraværet. Skoleleder Ib Holm har ansvaret for sundhedsdagen. Hele ledergruppen er ansvarlig for resten. "
+        "Chef Ida Bach og hele chefgruppen følger op hvert kvartal i ledergruppen. Teamlederne følger op hver uge. "
+        "Leder for Borgerservice Hanne Lund er ansvarlig for skabelonen."
     }
     found = [(p.name, p.title, p.role) for p in responsible_people(sections)]
     assert found == [
         ("Jonas Friis", "Afdelingsleder", "ansvarlig for opfølgning på målet"),
         ("Maja Krogh-Lund", "Afdelingsleder", "ansvarlig for opfølgning på målet"),
         ("Ib Holm", "Skoleleder", "ansvaret for sundhedsdagen"),
+        ("Ida Bach", "Chef", "følger op hvert kvartal i ledergruppen"),
+        ("Hanne Lund", "Leder for Borgerservice", "ansvarlig for skabelonen"),
     ]
 
 

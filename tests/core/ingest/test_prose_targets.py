@@ -163,3 +163,24 @@ def test_a_score_on_a_scale_has_its_number_the_scale_as_unit_and_the_direction_o
     (indicator,) = _indicators(f"Trivslen skal være {word} {_danish(score)} {scale} i {year}.").indicators
     assert (indicator.target, indicator.unit, indicator.year) == (score, "point (skala 1-5)", year)
     assert indicator.direction == direction
+
+
+@given(
+    base=st.integers(2, 90),
+    change=st.integers(1, 40),
+    unit=st.sampled_from(["dage", "uger", "timer", "minutter", "dage pr. medarbejder", "mio. kr."]),
+    shape=st.sampled_from(["ned på {t} {u} fra {b} {u}", "ned fra {b} {u} til {t} {u}", "ned fra {b} til {t} {u}"]),
+    year=st.integers(2024, 2032),
+)
+def test_a_wait_in_days_minutes_or_kroner_between_two_levels_has_both_levels_its_unit_and_goes_down(
+    base, change, unit, shape, year
+):
+    """ "Ventetiden skal ned på 5 dage fra 14 dage": the baseline is read in the target's unit."""
+    target = max(base - change, 1)
+    if target == base:
+        return
+    sentence = "Ventetiden skal " + shape.format(t=target, b=base, u=unit) + f" i {year}."
+    (indicator,) = _indicators(sentence).indicators
+    assert (indicator.baseline, indicator.target, indicator.unit) == (float(base), float(target), unit)
+    assert (indicator.direction, indicator.year, indicator.relative) == ("down", year, False)
+    assert _indicators(sentence).unread_targets == []

@@ -56,10 +56,24 @@ _FRACTION = re.compile(
 # "3 ud af 4 borgere skal …": a share as a fraction of whole numbers, in a sentence that sets it.
 _OUT_OF = re.compile(r"\b(?P<part>\d{1,3})\s+ud\s+af\s+(?P<whole>\d{1,3})\b", re.I)
 _SETS = re.compile(r"(?i)\b(?:skal|må|mindst|højst|minimum|maksimum|målet|måltal)\b")
-# Other units than percent: days (per employee), weeks, hours, amounts.
-_MEASURE = (
-    r"(?P<measure>(?:arbejds)?dage(?:\s+(?:pr\.|per)\s+(?:medarbejder|ansat|fuldtidsansat|fuldtidsstilling|årsværk))?"
-    r"|uger|timer|mio\.\s?kr\.?|mia\.\s?kr\.?|kr\.)(?![\wæøå])"
+# Other units than percent: days (per employee), weeks, hours, minutes, amounts.
+_MEASURE_WORDS = (
+    r"(?:arbejds)?dage(?:\s+(?:pr\.|per)\s+(?:medarbejder|ansat|fuldtidsansat|fuldtidsstilling|årsværk))?"
+    r"|uger|timer|minutter|mio\.\s?kr\.?|mia\.\s?kr\.?|kr\."
+)
+_MEASURE = rf"(?P<measure>{_MEASURE_WORDS})(?![\wæøå])"
+# A change between two levels in such a unit: "fra 14 dage til 10 dage", "fra 7 til 3 minutter",
+# "ned på 5 dage fra 14 dage", "reduceres til 20 dage fra de nuværende 26".
+_FROM_TO_MEASURE = re.compile(
+    rf"\bfra\s+(?:[^.=%]{{0,60}}?\s)?(?P<base>{NUM})(?![\d,])(?:\s?(?:{_MEASURE_WORDS}))?\s+til\s+"
+    rf"(?P<target>{NUM})(?![\d,])\s?{_MEASURE}",
+    re.I,
+)
+_TO_FROM_MEASURE = re.compile(
+    rf"\b(?:(?:ned|op)\s+(?:på|til)|(?:reduceres|nedbringes|sænkes|mindskes|øges|hæves|forøges)\s+til)\s+"
+    rf"(?P<target>{NUM})(?![\d,])\s?{_MEASURE}\s+fra\s+(?:[^.=%]{{0,40}}?\s)?(?P<base>{NUM})(?![\d,])"
+    rf"(?:\s?(?:{_MEASURE_WORDS}))?(?![\wæøå])",
+    re.I,
 )
 _MEASURE_BOUND = re.compile(
     rf"\b(?P<cue>under|højst|maks(?:imalt|\.)?|max\.?|mindre end|færre end|over|mindst|min\.|minimum|flere end|"
@@ -83,7 +97,7 @@ _SCORE = re.compile(
     re.I,
 )
 _QUANTITY = re.compile(
-    r"(?i)%|pct|procent|\bud af\b|dage\b|uger\b|timer\b|kr\.|skala|point\b|" + "|".join(FRACTION_WORDS)
+    r"(?i)%|pct|procent|\bud af\b|dage\b|uger\b|timer\b|minutter\b|kr\.|skala|point\b|" + "|".join(FRACTION_WORDS)
 )
 _YEAR_AFTER = re.compile(
     r"\b(?:i|for|inden|senest|ved udgangen af|inden udgangen af|i løbet af|ultimo)\s+(?P<year>20\d{2})\b", re.I
@@ -250,6 +264,12 @@ def find_targets(sentence: str) -> list[_Found]:
             share = round(100 * part / whole, 2)
             found.append(_Found(m.start("part"), None, share, "%", kind="share", direction="up"))
             taken.append(m.span())
+    for pattern in (_FROM_TO_MEASURE, _TO_FROM_MEASURE):
+        for m in pattern.finditer(sentence):
+            if free(m):
+                unit = _measure_unit(m["measure"])
+                found.append(_Found(m.start("target"), parse_number(m["base"]), parse_number(m["target"]), unit))
+                taken.append(m.span())
     for m in _MEASURE_CHANGE.finditer(sentence):
         if free(m):
             sign = 1 if re.match(_UP, m["verb"], re.I) else -1

@@ -50,13 +50,14 @@ def parse_text(text: str, filename: str = "") -> ParsedDocument:
 def parse_source(source: SourceText) -> ParsedDocument:
     """Parse one source document. Never raises on odd text: what cannot be placed ends up in
     `unassigned`, and a layout reader that fails falls back to an unknown layout. A document
-    whose sections are a two-column table and that gives no goals as it is, is read again with
-    its table unfolded (`columns.unfold_columns`). A document in Rødtråd's own template comes
-    read by its structure (`own_template`) and is taken as it is, if it has goals."""
+    whose sections look like a two-column table is read again with its table unfolded
+    (`columns.unfold_columns`), and that reading is kept when it reads more (`_reads_more`).
+    A document in Rødtråd's own template comes read by its structure (`own_template`) and is
+    taken as it is, if it has goals."""
     if source.own is not None and source.own.goals:
         return source.own
     doc = _parse_source(source)
-    if not doc.goals and looks_like_columns(doc.text):
+    if looks_like_columns(doc.text):
         unfolded = SourceText(
             source.filename,
             source.source_kind,
@@ -66,9 +67,20 @@ def parse_source(source: SourceText) -> ParsedDocument:
             running=source.running,
         )
         again = _parse_source(unfolded)
-        if again.goals:
+        if _reads_more(again, doc):
             return again
     return doc
+
+
+def _reads_more(again: ParsedDocument, doc: ParsedDocument) -> bool:
+    """The table unfolded reads better: goals where there were none, or the same goals or more
+    with more of their sections told apart (a row's label read as a heading, not as text)."""
+    if not again.goals:
+        return False
+    if not doc.goals:
+        return True
+    sections = sum(len(g.sections) for g in again.goals)
+    return len(again.goals) >= len(doc.goals) and sections > sum(len(g.sections) for g in doc.goals)
 
 
 def _parse_source(source: SourceText) -> ParsedDocument:

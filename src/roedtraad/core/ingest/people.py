@@ -1,6 +1,7 @@
 """The people a goal names as responsible, with their role: "Chef Anja Nørby Sørensen og
 Centerchef Kathrine Rud-Clemmensen er ansvarlig for opfølgning …", "Centercheferne A og B er
-ansvarlige …", "skoleleder Anne Hansen har ansvaret for …". A name is two to four capitalised
+ansvarlige …", "skoleleder Anne Hansen har ansvaret for …", "Chef Ida Holm og hele chefgruppen
+følger op …" (the role: "følger op …"). A name is two to four capitalised
 words; a title before it ("Chef", "Centercheferne", "skoleleder") is kept as the person's title
 (a plural title applies to every name after it). Groups ("hele chefgruppen") are not people.
 """
@@ -23,8 +24,13 @@ _NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}$")
 _TITLE = re.compile(rf"^(?P<title>[A-ZÆØÅa-zæøå]*{_TITLE_WORD})\s+(?P<rest>.+)$", re.I)
 _RESPONSIBLE = re.compile(
     r"^(?P<who>.+?)\s+(?:er|bliver)\s+(?P<role>ansvarlige?\b.*?)$"
-    r"|^(?P<who2>.+?)\s+har\s+(?P<role2>ansvaret\b.*?)$",
+    r"|^(?P<who2>.+?)\s+har\s+(?P<role2>ansvaret\b.*?)$"
+    r"|^(?P<who3>.+?)\s+(?:følger|vil følge|skal følge)\s+(?P<role3>op\b.*?)$",
     re.I,
+)
+# "Chef for Borgerservice Hanne Lund": a title for a unit, then the name (its last two words).
+_TITLE_FOR = re.compile(
+    rf"^(?P<title>(?i:[a-zæøå]*{_TITLE_WORD})\s+(?:for|i)\s+.+?)\s+(?P<name>{_NAME_WORD}\s+{_NAME_WORD})$"
 )
 _ROLE_END = re.compile(r",.*$|\s+(?:og|at|samt|dvs)\.?$", re.I)
 
@@ -37,8 +43,8 @@ def responsible_people(sections: dict[str, str]) -> list[ParsedResponsible]:
             match = _RESPONSIBLE.match(sentence.strip())
             if match is None:
                 continue
-            who = match.group("who") or match.group("who2")
-            role = _role(match.group("role") or match.group("role2"))
+            who = match.group("who") or match.group("who2") or match.group("who3")
+            role = _role(match.group("role") or match.group("role2") or "følger " + match.group("role3"))
             for name, title in _names(who):
                 if name not in seen:
                     seen.add(name)
@@ -61,6 +67,11 @@ def _names(subject: str) -> list[tuple[str, str]]:
     out, title = [], ""
     for part in re.split(r",\s*|\s+og\s+", subject.strip()):
         part = part.strip()
+        unit_title = _TITLE_FOR.match(part)
+        if unit_title:
+            title = unit_title.group("title")[:1].upper() + unit_title.group("title")[1:]
+            out.append((unit_title.group("name"), title))
+            continue
         titled = _TITLE.match(part)
         if titled and _NAME.match(titled.group("rest").strip()):
             title = _singular(titled.group("title"))  # a plural title goes on to the next names
