@@ -23,6 +23,7 @@ from roedtraad.contracts.lineage import indicators_of
 from roedtraad.contracts.models import Contract, ContractKind, ContractLocked, Goal, GoalLayout
 from roedtraad.contracts.workflow import record
 from roedtraad.core.ingest.model import ParsedDocument, ParsedGoal, ParsedIndicator, ParsedPartner
+from roedtraad.core.ingest.scope import is_group
 from roedtraad.followup.models import Direction, Indicator, Target
 from roedtraad.frameworks.models import FocusArea, Framework, Requirement, Track
 from roedtraad.org.models import OrgUnit, OrgUnitKind
@@ -112,7 +113,7 @@ def _save_contract(
     notes: dict[str, list] = {"outside_holder": [], "unknown_unit": [], "unknown_references": []}
     for number, parsed in numbered:
         goal = goals[number]
-        partners = parsed.partners or [ParsedPartner(name) for name in parsed.shared_with]
+        partners = parsed.partners or [ParsedPartner(name) for name in parsed.shared_with if not is_group(name)]
         reimport.add_partners(goal, partners, units.find)
         reimport.add_activities(goal, parsed.activities, user)
         reimport.add_responsible(goal, parsed.responsible)

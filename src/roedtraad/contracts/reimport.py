@@ -34,6 +34,7 @@ from roedtraad.core.ingest.model import (
     ParsedReference,
     ParsedResponsible,
 )
+from roedtraad.core.ingest.scope import is_group
 from roedtraad.core.sections import heading_for
 from roedtraad.rights import can
 
@@ -244,7 +245,7 @@ def _add(contract: Contract, item: GoalPlan, user, reason: str) -> Goal:
     assert parsed is not None
     goal = Goal(contract=contract, number=item.number, title=(parsed.title or f"Udviklingsmål {item.number}")[:300])
     goal.scope = parsed.scope if parsed.scope in GoalScope.values else GoalScope.LOCAL
-    if parsed.shared_with:
+    if any(not is_group(name) for name in parsed.shared_with):
         goal.scope = GoalScope.SHARED
     goal.multi_year = parsed.multi_year
     record(goal, user, reason)
@@ -261,8 +262,8 @@ def _update(item: GoalPlan, user, reason: str) -> Goal:
     if item.action == "same":
         return goal
     changes = {"title": parsed.title[:300] if "title" in item.changed else None}
-    if parsed.shared_with and goal.scope == GoalScope.LOCAL:
-        changes["scope"] = GoalScope.SHARED
+    if goal.scope == GoalScope.LOCAL and parsed.scope in {GoalScope.SHARED, GoalScope.CROSS_CUTTING}:
+        changes["scope"] = parsed.scope
     sections = {key: parsed.sections[key] for key in item.changed if key in parsed.sections}
     return write_goal(goal, user, changes, sections, reason)
 

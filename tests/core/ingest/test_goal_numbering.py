@@ -85,3 +85,16 @@ def test_footnote_marks_glued_to_titles_words_and_numbers_are_artefacts_with_the
 def test_a_digit_glued_to_a_word_without_a_footnote_is_kept_in_the_text():
     doc = _doc(["Mål 1: Hurtigere afgørelser til borgerne"], mark="3")
     assert "svar3." in doc.goals[0].sections["baggrund_formaal"]
+
+
+@pytest.mark.parametrize(("goal_mark", "list_mark"), [(".", ")"), (")", ")"), (".", ".")])
+def test_activities_numbered_like_goals_are_a_list_in_the_goal_not_goals(goal_mark, list_mark):
+    activities = "\n".join(f"{n}{list_mark} Aktivitet nummer {n}" for n in (1, 2, 3))
+    heads = [f"{n}{goal_mark} {t}" for n, t in enumerate(TITLES, start=1)]
+    body = "\n".join(
+        GOAL.format(head=head, mark="").replace("• Ny skabelon", activities + "\n• Ny skabelon") for head in heads
+    )
+    doc = parse_text(f"Udviklingskontrakt 2026\nJobcenter Vest\n\n{body}", "k.txt")
+    assert [(g.number, g.title) for g in doc.goals] == [(1, TITLES[0]), (2, TITLES[1])]
+    assert [a.text for a in doc.goals[1].activities][:3] == [f"Aktivitet nummer {n}" for n in (1, 2, 3)]
+    assert all(g.follow_ups for g in doc.goals)

@@ -29,6 +29,9 @@ Nye skal føle sig velkomne.
         "Udviklingskontrakt 2027\nDagcenter Lærken, Fjordby Kommune",
         "Dagcenter Lærken\n\nUdviklingskontrakt 2027",
         "Udviklingskontrakt 2027\n\nKontraktholder: Dagcenter Lærken",
+        "Udviklingskontrakt for Dagcenter Lærken 2027",
+        "Udviklingsaftale for Dagcenter Lærken (2027)",
+        "Udviklingskontrakt for Dagcenter Lærken – 2027-2028\nFjordby Kommune i samarbejde med Vesterby Kommune",
     ],
 )
 def test_the_holder_is_found_wherever_the_first_lines_give_it(head):

@@ -176,3 +176,24 @@ def test_a_second_clause_without_a_forum_meets_in_the_forum_of_the_first():
 )
 def test_a_partners_role_is_the_clause_that_says_what_it_does_not_the_whole_sentence(sentence, partner, role):
     assert role_phrase(sentence, partner) == role
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Målet er fælles for koncernledelsen.",
+        "Målet er fælles for chefgruppen og gælder alle.",
+        "Fælles mål - hele organisationen med afsæt i HMU.",
+        "Målet gælder hele organisationen.",
+    ],
+)
+def test_a_goal_shared_only_with_a_group_is_cross_cutting_and_has_no_partner_units(sentence):
+    from roedtraad.core.ingest.parse import parse_text
+
+    text = (
+        "Udviklingskontrakt 2026 for Jobcenter Vest\n\nMål 1: God modtagelse\nBaggrund og formål\n"
+        f"Nye medarbejdere skal føle sig velkomne. {sentence}\n\nUdviklingsmål\n{sentence}\n\n"
+        "Aktiviteter\n• Velkomstdag i marts\n\nOpfølgning\nLedergruppen følger op kvartalsvis.\n"
+    )
+    (goal,) = parse_text(text, "k.txt").goals
+    assert (goal.scope, goal.partners) == ("cross_cutting", [])

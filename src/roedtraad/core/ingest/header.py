@@ -15,6 +15,11 @@ _TITLE = re.compile(
     + _RANGE
     + r"(?:[ \t]+for[ \t]*:?[ \t]*(?P<holder>[^\n]*))?$"
 )
+# The holder between the title and the year: "Udviklingskontrakt for Ældre og Omsorg 2024".
+_TITLE_FOR = re.compile(
+    r"(?im)^[ \t]*udviklings(?P<kind>kontrakt|aftale)(?:en)?[ \t]+for[ \t]+(?P<holder>[^\n\d]{2,80}?)[ \t,–-]+"
+    r"(?:i[ \t]+)?\(?(?P<year>(?:19|20)\d{2})" + _RANGE + r"\)?[ \t]*$"
+)
 # A front page's title without a year ("UDVIKLINGSKONTRAKT" over the holder and the year).
 _BARE_TITLE = re.compile(r"(?im)^[ \t]*udviklings(?P<kind>kontrakt|aftale)(?:en)?[ \t]*$")
 # One part of a running header or footer ("Jobcenter Vest · Udviklingskontrakt 2026 · Side 3").
@@ -44,12 +49,12 @@ class Header:
 
 
 def read_header(text: str, running: list[str] | tuple[str, ...] = ()) -> Header:
-    """Kind from the first "Udviklingskontrakt/Udviklingsaftale <year>" title (a form may
-    label its holder field differently from its own title), holder from the first title that
-    names one, a "Kontraktholder:" label, a line beside the title or on the front page, or a
-    running header or footer ("Jobcenter Vest · Udviklingskontrakt 2026 · Side 2", in the text
-    or in `running`, the lines the source kept apart); year from the title, else the commonest
-    year near the top. Never the municipality."""
+    """Kind from the first "Udviklingskontrakt/Udviklingsaftale <year>" title (a form may label its
+    holder field differently from its own title), holder from the first title that names one ("…
+    2024 for X", "… for X 2024"), a "Kontraktholder:" label, a line beside the title or on the
+    front page, or a running header or footer ("Jobcenter Vest · Udviklingskontrakt 2026 · Side
+    2", in the text or in `running`, the lines the source kept apart); year from the title, else
+    the commonest year near the top. Never the municipality."""
     kind, holder, year = "", "", None
     for m in _TITLE.finditer(text):
         kind = kind or m.group("kind").lower()
@@ -57,6 +62,10 @@ def read_header(text: str, running: list[str] | tuple[str, ...] = ()) -> Header:
         name = normalise_space(m.group("holder") or "").strip(" :.-–")
         if name and not holder and len(name) <= 80:
             holder = name
+    titled = None if holder else _TITLE_FOR.search(text[:3000])
+    if titled:
+        kind, holder = kind or titled["kind"].lower(), normalise_space(titled["holder"])
+        year = year or int(titled["year"])
     if not kind:
         kind = _word_kind(text)
     if not holder:

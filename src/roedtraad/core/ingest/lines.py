@@ -119,7 +119,9 @@ def looks_like_heading(lines: list[Line], line: Line) -> bool:
 
 
 # "1) Titel", "2. Titel": a numbered heading line (a numbered list item ends like a sentence).
-_PLAIN_NUMBERED = re.compile(rf"^\s*(?P<num>\d{{1,2}})\s*[.)]\s+(?P<title>[{UPPER}\"'‘’”“].{{1,100}}?)\s*$")
+_PLAIN_NUMBERED = re.compile(
+    rf"^(?P<indent>\s*)(?P<num>\d{{1,2}})\s*(?P<mark>[.)])\s+(?P<title>[{UPPER}\"'‘’”“].{{1,100}}?)\s*$"
+)
 # A table-of-contents entry: dot leaders or a page number at the end.
 _TOC_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$")
 
@@ -141,12 +143,44 @@ def titled_openings(lines: list[Line], heads: dict) -> dict[int, int]:
         p = _PLAIN_NUMBERED.match(ln.text)
         if p and not re.search(r"[.:;,]$", ln.stripped) and section_follows(lines, heads, ln.index):
             plain[ln.index] = int(p.group("num"))
-    numbers = [plain[i] for i in sorted(plain)]
-    if numbers and numbers == list(range(1, len(numbers) + 1)):
-        found.update(plain)
+    plain, run = _goal_run(lines, plain)
+    if run:
+        found.update(run)
     elif found and plain:
         found.update({i: n for i, n in plain.items() if n not in found.values()})
     return found if len(found) >= 1 else {}
+
+
+def _goal_run(lines: list[Line], plain: dict[int, int]) -> tuple[dict[int, int], dict[int, int]]:
+    """(the plain "N. Titel" lines that are no list items, those that number the goals): goals, not
+    a numbered list inside a goal ("1) Jobmesse" / "2) Nyt forløb" under Aktiviteter): a line
+    next to the line numbered one before or after it is a list item. The rest number the goals
+    when they run 1, 2, 3 …; else the numbering style ("1." or "1)", and its indent) whose
+    numbers do."""
+    kept: dict[int, int] = {}
+    styles: dict[tuple[str, str], dict[int, int]] = {}
+    for index, number in plain.items():
+        before, after = _neighbour(lines, index, -1), _neighbour(lines, index, 1)
+        if (before is not None and plain.get(before) == number - 1) or (
+            after is not None and plain.get(after) == number + 1
+        ):
+            continue
+        m = _PLAIN_NUMBERED.match(lines[index].text)
+        if m:
+            kept[index] = number
+            styles.setdefault((m["mark"], m["indent"]), {})[index] = number
+    for run in (kept, *styles.values()):
+        if len(run) >= (1 if run is kept else 2) and [run[i] for i in sorted(run)] == list(range(1, len(run) + 1)):
+            return kept, run
+    return kept, {}
+
+
+def _neighbour(lines: list[Line], index: int, step: int) -> int | None:
+    """The next non-blank line before (step -1) or after (step 1) a line."""
+    i = index + step
+    while 0 <= i < len(lines) and lines[i].blank:
+        i += step
+    return i if 0 <= i < len(lines) else None
 
 
 def section_follows(lines: list[Line], heads: dict, index: int, window: int = 4) -> bool:

@@ -15,7 +15,7 @@ from .items import list_items
 from .model import ParsedActivity, ParsedFollowUp, ParsedPartner
 from .people import responsible_people
 from .references import references_of
-from .scope import is_multi_year, scope_of
+from .scope import is_group, is_multi_year, scope_of
 
 ACTIVITY_SECTIONS = ("aktiviteter", "arbejde_med")
 FOLLOW_UP_SECTIONS = ("opfoelgning",)
@@ -51,12 +51,12 @@ _ROLE_WORDS = re.compile(r"ansvar|bidrag|står\s+for|rolle|stiller|leverer|delta
 
 
 def partners_of(goal) -> list[ParsedPartner]:
-    """The goal's partners, each with the sentence that says what it does, where one does;
-    a role already given (in the preview) is kept."""
+    """The goal's partner units, each with the sentence that says what it does, where one does;
+    a role already given (in the preview) is kept. A group ("Koncernledelsen") is no partner."""
     given = {p.name: p.role for p in getattr(goal, "partners", []) if p.role}
     sentences = [s for text in goal.sections.values() for s in split_sentences(" ".join(text.split()))]
     found = []
-    for name in goal.shared_with:
+    for name in (n for n in goal.shared_with if not is_group(n)):
         sentence = next((s for s in sentences if name in s and _ROLE_WORDS.search(s)), "")
         role = given.get(name) or (role_phrase(sentence, name) if sentence else "")
         found.append(ParsedPartner(name=name, role=role[:1000]))

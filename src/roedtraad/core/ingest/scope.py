@@ -18,11 +18,25 @@ _MULTI_YEAR = re.compile(
 _CROSS_CUTTING = re.compile(
     r"fælles\s+for\s+(?:hele\s+)?(?:koncernledelsen|chefgruppen|direktionen)|"
     r"(?:mål|udviklingsmål)\s+for\s+hele\s+organisationen|tværgående\s+udviklingsmål|"
-    r"fælles\s+udviklingsmål\s+for\s+alle|alle\s+kontraktholdere",
+    r"fælles\s+udviklingsmål\s+for\s+alle|alle\s+kontraktholdere|gælder\s+hele\s+organisationen|"
+    r"på\s+tværs\s+af\s+(?:hele\s+(?:organisationen|kommunen|koncernen)|alle\s+(?:områder|fagområder|centre))",
     re.I,
 )
 # Where a goal says what kind of goal it is: its title and its goal statement's opening.
 _STATEMENTS = ("udviklingsmaal", "arbejde_hen_imod")
+# Names of groups, not of units: a goal "fælles for koncernledelsen" has no partner unit.
+_GROUP = re.compile(
+    r"(?:hele\s+|alle\s+)?(?:koncernledelsen|chefgruppen|direktionen|ledergruppen|ledelsen|organisationen|"
+    r"kommunen|koncernen|kontraktholdere|kontraktholderne)",
+    re.I,
+)
+
+
+def is_group(name: str) -> bool:
+    """A name that is a group or the whole organisation ("Koncernledelsen", "hele
+    organisationen", "alle kontraktholdere"), never a partner unit."""
+    words = " ".join(name.split())
+    return bool(_GROUP.fullmatch(words)) or words.lower().startswith(("hele ", "alle "))
 
 
 def is_multi_year(title: str, sections: dict[str, str]) -> bool:
@@ -30,9 +44,11 @@ def is_multi_year(title: str, sections: dict[str, str]) -> bool:
 
 
 def scope_of(title: str, sections: dict[str, str], partners: list[str]) -> str:
-    if partners:
+    """Shared with a partner unit; cross-cutting when shared only with a group or when the goal
+    says it is the whole organisation's; else local."""
+    if any(not is_group(name) for name in partners):
         return "shared"
     opening = " ".join(sections.get(key, "")[:400] for key in _STATEMENTS)
-    if _CROSS_CUTTING.search(f"{title} {opening}"):
+    if partners or _CROSS_CUTTING.search(f"{title} {opening}"):
         return "cross_cutting"
     return "local"
