@@ -120,3 +120,14 @@ def test_a_stop_doing_proposal_is_linked_to_the_goals_it_names(units):
     first, second = contract.stop_doing_items.order_by("order")
     assert [g.number for g in first.goals.all()] == [2] and not second.goals.exists()
     assert first.text == "Vi stopper de ugentlige statusmøder (udviklingsmål nr. 2)"
+
+
+def test_an_activitys_owner_named_in_the_text_becomes_its_owner_and_a_unit_does_not(units):
+    text = DOCUMENT.replace(
+        "• Sundhedsdag for alle medarbejdere 8. marts",
+        "• Sundhedsdag for alle medarbejdere 8. marts – ansvarlig: Teamleder Pia Kjær\n"
+        f"• Fælles kursus (tovholder: {units['other'].name})",
+    )
+    contract = save_parsed_document(parse_text(text, "solsikken.txt"))
+    owners = [(a.owner.name if a.owner else None) for a in contract.goals.get(number=1).activities.order_by("order")]
+    assert owners == [None, "Pia Kjær", None]

@@ -115,7 +115,7 @@ def _save_contract(
         goal = goals[number]
         partners = parsed.partners or [ParsedPartner(name) for name in parsed.shared_with if not is_group(name)]
         reimport.add_partners(goal, partners, units.find)
-        reimport.add_activities(goal, parsed.activities, user)
+        reimport.add_activities(goal, parsed.activities, user, units.find)
         reimport.add_responsible(goal, parsed.responsible)
         notes["unknown_references"] += reimport.add_references(goal, parsed.references)
         reimport.add_planned_follow_ups(contract, goal, parsed.follow_ups)

@@ -34,7 +34,9 @@ from roedtraad.core.ingest.model import (
     ParsedReference,
     ParsedResponsible,
 )
+from roedtraad.core.ingest.people import is_person_name
 from roedtraad.core.ingest.scope import is_group
+from roedtraad.core.ingest.stopdoing import goal_numbers_in
 from roedtraad.core.sections import heading_for
 from roedtraad.rights import can
 
@@ -285,29 +287,18 @@ def add_partners(goal: Goal, partners: list[ParsedPartner], find) -> None:
             same.save()
 
 
-_GOAL_NUMBER = re.compile(r"\b(?:udviklings)?mål(?:ene)?\s+(?:nr\.\s*)?(\d{1,2}(?:\s*(?:,|og)\s*\d{1,2})*)", re.I)
-
-
-def goal_numbers_in(text: str) -> list[int]:
-    """The goals a stop-doing proposal names: "(udviklingsmål nr. 3)", "mål 2 og 4"."""
-    numbers: list[int] = []
-    for match in _GOAL_NUMBER.finditer(text):
-        numbers += [int(n) for n in re.findall(r"\d+", match.group(1))]
-    return list(dict.fromkeys(numbers))
-
-
 def add_stop_doing(contract: Contract, texts: list[str], links: dict[str, list[int]] | None = None) -> None:
     """The document's stop-doing proposals, each whole, linked to the goals it names (or, from
     Rødtråd's own template, to the goals listed beside it)."""
     order = contract.stop_doing_items.count()
     for offset, text in enumerate(texts):
         item = StopDoingItem.objects.create(contract=contract, text=text, order=order + offset)
-        numbers = (links or {}).get(text) or goal_numbers_in(text)
+        numbers = (links or {}).get(text) or goal_numbers_in(text)  # a draft saved before the links
         if numbers:
             item.goals.set(contract.live_goals().filter(number__in=numbers))
 
 
-def add_activities(goal: Goal, activities: list[ParsedActivity], user) -> None:
+def add_activities(goal: Goal, activities: list[ParsedActivity], user, find_unit=None) -> None:
     """The document's activities the goal does not have yet (by their text), with their due dates;
     activities people added or moved along in Rødtråd stay as they are."""
     have = {_key(a.text) for a in goal.activities.all()}
@@ -317,7 +308,8 @@ def add_activities(goal: Goal, activities: list[ParsedActivity], user) -> None:
             continue
         have.add(_key(parsed.text))
         due = dt.date.fromisoformat(parsed.due) if parsed.due else None
-        activity = Activity(goal=goal, text=parsed.text, due_date=due, order=order)
+        owner = _owner(parsed.owner, goal, find_unit)
+        activity = Activity(goal=goal, text=parsed.text, due_date=due, order=order, owner=owner)
         record(activity, user, _("Importeret"))
         activity.save()
         order += 1
@@ -343,13 +335,26 @@ def add_responsible(goal: Goal, people: list[ParsedResponsible]) -> None:
     """The people the goal names as responsible, as persons of the holder's unit (an existing
     person of that name is used) with their responsibility for the goal, once each — so that
     they can be listed and erased like everyone else."""
-    from roedtraad.org.models import Person, Responsibility
+    from roedtraad.org.models import Responsibility
 
     for parsed in people:
-        person = Person.objects.filter(name__iexact=parsed.name, erased_at__isnull=True).first()
-        if person is None:
-            person = Person.objects.create(name=parsed.name[:200], title=parsed.title[:200], unit=goal.contract.holder)
+        person = _person(parsed.name, parsed.title, goal.contract.holder)
         Responsibility.objects.get_or_create(person=person, goal=goal, role=(parsed.role or "ansvarlig")[:200])
+
+
+def _owner(name: str | None, goal: Goal, find_unit=None):
+    """An activity's owner as a person, when the text names a person (not a unit Rødtråd knows)."""
+    if not name or not is_person_name(name) or (find_unit is not None and find_unit(name) is not None):
+        return None
+    return _person(name, "", goal.contract.holder)
+
+
+def _person(name: str, title: str, unit):
+    """The person of that name (an existing one is used), else a new person of the unit."""
+    from roedtraad.org.models import Person
+
+    person = Person.objects.filter(name__iexact=name, erased_at__isnull=True).first()
+    return person or Person.objects.create(name=name[:200], title=title[:200], unit=unit)
 
 
 def _policy_key(name: str) -> str:

@@ -98,3 +98,15 @@ def test_activities_numbered_like_goals_are_a_list_in_the_goal_not_goals(goal_ma
     assert [(g.number, g.title) for g in doc.goals] == [(1, TITLES[0]), (2, TITLES[1])]
     assert [a.text for a in doc.goals[1].activities][:3] == [f"Aktivitet nummer {n}" for n in (1, 2, 3)]
     assert all(g.follow_ups for g in doc.goals)
+
+
+def test_stop_doing_proposals_keep_the_goals_they_name_in_the_json():
+    tail = (
+        "\nDet vil vi holde op med\n"
+        "• Vi holder op med at skrive referater på papir (udviklingsmål nr. 2).\n"
+        "• Vi stopper de ugentlige tavlemøder (mål 1 og 2).\n"
+        "• Vi holder op med at bestille kaffe udefra.\n"
+    )
+    doc = _doc([f"Mål {n}: {t}" for n, t in enumerate(TITLES, start=1)], tail=tail)
+    assert len(doc.stop_doing) == 3
+    assert list(doc.as_json()["stop_doing_goals"].values()) == [[2], [1, 2]]

@@ -197,3 +197,21 @@ def test_a_goal_shared_only_with_a_group_is_cross_cutting_and_has_no_partner_uni
     )
     (goal,) = parse_text(text, "k.txt").goals
     assert (goal.scope, goal.partners) == ("cross_cutting", [])
+
+
+@pytest.mark.parametrize(
+    ("item", "owner"),
+    [
+        ("Mentorordning for nye – ansvarlig: Områdeleder Pia Kjær", "Pia Kjær"),
+        ("Ny skabelon senest 1. marts 2026 – Ida Holm er ansvarlig", "Ida Holm"),
+        ("Ansvarlig: Ole Bak, frist: 1. marts 2026", "Ole Bak"),
+        ("Jobmesse i foråret (tovholder: HR)", "HR"),
+        ("Vi har ansvaret for at holde møder hver måned", None),
+        ("Trivselsmøder i 1. kvartal", None),
+    ],
+)
+def test_an_activity_names_its_owner_a_person_without_the_title_before_the_name(item, owner):
+    from roedtraad.core.ingest.plans import activities_of
+
+    (activity,) = activities_of({"aktiviteter": f"• {item}"}, 2026)
+    assert (activity.text, activity.owner) == (item, owner)

@@ -27,7 +27,7 @@ from .model import Fragment, ParsedDocument, ParsedGoal, SourceText
 from .plans import read_plans
 from .reflow import reflow
 from .shared import shared_partners
-from .stopdoing import stop_doing_in_goals, stop_section
+from .stopdoing import goal_numbers_in, stop_doing_in_goals, stop_section
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +141,7 @@ def _fill(doc: ParsedDocument, draft: LayoutDraft, clean: str, wrapped: bool = F
     doc.tracks = list(draft.tracks)
     doc.focus_areas = list(draft.focus_areas)
     doc.stop_doing = list(draft.stop_items) or stop_doing_in_goals(doc.goals)
+    doc.stop_doing_goals = {text: numbers for text in doc.stop_doing if (numbers := goal_numbers_in(text))}
     doc.coverage, doc.unassigned = account(clean, assigned, excluded)
     doc.coverage = round(doc.coverage, 4)
 

@@ -92,3 +92,36 @@ def _singular(title: str) -> str:
         r"(chef|leder|direktør|konsulent|koordinator|sekretær|formand)(?:erne|ene|ne|e|en)$", r"\1", title, flags=re.I
     )
     return title[:1].upper() + title[1:]
+
+
+# An activity's owner: "ansvarlig: Områdeleder Pia Kjær", "(tovholder: HR)", "– Pia Kjær er ansvarlig",
+# "ansvarlig er teamleder Ole Bak".
+_OWNER_LABEL = re.compile(
+    r"(?i)(?:\b(?:ansvarlig|ansv\.|tovholder|ejer|ansvar)\s*:|\bansvarlig\s+er)\s*"
+    r"(?P<who>[^.;:()\n]{2,80}?)\s*(?:[.;)]|$|,\s*(?:frist|senest|deadline|tidspunkt)\b)"
+)
+_OWNER_CLAUSE = re.compile(
+    r"(?:^|[–—]\s*|,\s*|\(\s*)(?P<who>[A-ZÆØÅ][^.;,()–—]{1,60}?)\s+(?:er\s+ansvarlig|har\s+ansvaret)\b"
+)
+
+
+def is_person_name(text: str) -> bool:
+    """Two to four capitalised words: a person's name, not a unit or a group ("HR", "Ledergruppen")."""
+    return bool(_NAME.match(" ".join(text.split())))
+
+
+_PRONOUNS = {"vi", "de", "man", "alle", "vi alle", "den", "det", "han", "hun"}
+
+
+def activity_owner(item: str) -> str | None:
+    """Who an activity names as its owner: a person's name (without the title before it) where it
+    names a person, else the owner as written ("HR", "Ledergruppen"); None when it names none."""
+    text = " ".join(item.split())
+    match = _OWNER_LABEL.search(text) or _OWNER_CLAUSE.search(text)
+    if match is None:
+        return None
+    who = match.group("who").strip(" ,-–")
+    if who.lower() in _PRONOUNS:
+        return None
+    people = _names(who)
+    return people[0][0] if len(people) == 1 else (who[:1].upper() + who[1:] if who else None)

@@ -13,7 +13,7 @@ from roedtraad.core.danish import MONTHS, split_sentences
 from .dates import due_date
 from .items import list_items
 from .model import ParsedActivity, ParsedFollowUp, ParsedPartner
-from .people import responsible_people
+from .people import activity_owner, responsible_people
 from .references import references_of
 from .scope import is_group, is_multi_year, scope_of
 
@@ -87,7 +87,7 @@ def activities_of(sections: dict[str, str], year: int | None) -> list[ParsedActi
     found = []
     for item in list_items(text):
         due = due_date(item, year) if year else None
-        found.append(ParsedActivity(text=item, due=due.isoformat() if due else None, owner=None))
+        found.append(ParsedActivity(text=item, due=due.isoformat() if due else None, owner=activity_owner(item)))
     return found
 
 

@@ -96,3 +96,14 @@ def stop_doing_in_goals(goals: list[ParsedGoal]) -> list[str]:
                 if said and not _PRINCIPLE.search(sentence) and sentence not in items:
                     items.append(sentence)
     return items
+
+
+_GOAL_NUMBER = re.compile(r"\b(?:udviklings)?mål(?:ene)?\s+(?:nr\.\s*)?(\d{1,2}(?:\s*(?:,|og)\s*\d{1,2})*)", re.I)
+
+
+def goal_numbers_in(text: str) -> list[int]:
+    """The goals a stop-doing proposal names: "(udviklingsmål nr. 3)", "mål 2 og 4"."""
+    numbers: list[int] = []
+    for match in _GOAL_NUMBER.finditer(text):
+        numbers += [int(n) for n in re.findall(r"\d+", match.group(1))]
+    return list(dict.fromkeys(numbers))
