@@ -92,6 +92,20 @@ def test_the_console_script_reports_a_bad_file_without_a_traceback(corpus_dir, t
     assert [d["file"] for d in json.loads(result.stdout)["documents"]] == [WORKPLAN_DOC]
 
 
+def test_a_dry_run_reads_files_without_a_database_or_the_app_registry(corpus_dir, tmp_path):
+    """A dry run writes nothing, so an unreachable database does not stop it, and it does not
+    load Django's apps (most of the time a small file took)."""
+    env = os.environ | {"DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"}
+    probe = (
+        "import sys, django.apps; from roedtraad.cli import main; code = main(sys.argv[1:]); "
+        "assert not django.apps.apps.ready, 'the app registry was loaded'; sys.exit(code)"
+    )
+    args = [sys.executable, "-c", probe, "import", "--dry-run", "--json", str(corpus_dir / WORKPLAN_DOC)]
+    result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert [d["file"] for d in json.loads(result.stdout)["documents"]] == [WORKPLAN_DOC]
+
+
 THREE_GOALS = """Udviklingskontrakt 2026 for Solsikken
 
 Udviklingsmål 1: Lavt sygefravær

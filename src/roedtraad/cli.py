@@ -36,6 +36,16 @@ def _probe_database() -> None:
     connection.ensure_connection()
 
 
+def _dry_run_import(argv: list[str]) -> None:
+    """`roedtraad import --dry-run …` reads files and writes nothing: it runs the same command
+    without Django's app registry or a database (loading every app is most of the time a small
+    file takes)."""
+    import importlib
+
+    command = importlib.import_module("roedtraad.contracts.management.commands.import").Command()
+    command.run_from_argv(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else ["roedtraad", *argv])
     argv[0] = "roedtraad"
@@ -47,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     from roedtraad.config import ConfigError
 
     try:
+        if argv[1:2] == ["import"] and "--dry-run" in argv[2:]:
+            _dry_run_import(argv)
+            return 0
         import django
 
         django.setup()

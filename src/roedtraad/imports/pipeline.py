@@ -14,8 +14,8 @@ from django.db import transaction
 
 from roedtraad.contracts.models import Contract
 from roedtraad.core.ingest.contained import parse_contained
-from roedtraad.core.ingest.limits import ParseLimits
 from roedtraad.core.ingest.model import ParsedDocument, UnreadableDocument
+from roedtraad.imports.limits import max_bytes, parse_limits
 from roedtraad.imports.models import DraftStatus, ImportDraft
 from roedtraad.org.models import OrgUnit, OrgUnitAlias, OrgUnitKind, subtree
 
@@ -24,15 +24,6 @@ log = logging.getLogger(__name__)
 
 class SaveRefused(Exception):
     """The draft cannot be saved now (e.g. the contract is entered); the message is Danish."""
-
-
-def max_bytes() -> int:
-    return int(settings.ROEDTRAAD_MAX_UPLOAD_BYTES)
-
-
-def parse_limits() -> ParseLimits:
-    """The limits on reading one file, from the settings (`ROEDTRAAD_PARSE_*`)."""
-    return ParseLimits(max_bytes=max_bytes(), **settings.ROEDTRAAD_PARSE_LIMITS)
 
 
 def read_upload(upload) -> bytes:

@@ -20,7 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from roedtraad.core.ingest.api import import_path
 from roedtraad.core.ingest.model import ParsedDocument, UnreadableDocument
-from roedtraad.imports.pipeline import parse_limits
+from roedtraad.imports.limits import parse_limits
 
 
 class Command(BaseCommand):
