@@ -7,6 +7,8 @@ import io
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from roedtraad.core.ingest.api import import_bytes, import_path
 from roedtraad.core.ingest.model import UnreadableDocument
@@ -154,3 +156,43 @@ def test_word_numbered_lists_keep_their_numbers_and_bold_paragraphs_are_headings
     assert "1. Første punkt\n2. Andet punkt" in source.text
     assert "• Et punkt" in source.text
     assert [source.text[h.start : h.end] for h in source.headings] == ["Lavt sygefravær"]
+
+
+FIELD_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.just("\n"), max_size=80
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.from_regex(r"[A-Za-zæøå][\w .æøå]{0,20}", fullmatch=True), FIELD_TEXT), min_size=1, max_size=5
+    )
+)
+def test_a_forms_fields_read_from_its_widgets_are_those_of_its_field_tree(fields):
+    """The fields are read from each page's widgets while the page is open; pypdf's reading of
+    the whole field tree is the reference (and the fallback for trees the widgets do not name)."""
+    from tests.core.ingest.pdfgen import line_pdf
+
+    from roedtraad.core.ingest.sources import pdf_form_fields, read_pdf
+
+    page = "Udviklingsaftale 2026 for Kultur og Fritid\nSkabelon til udviklingsmål med felter\n"
+    dump = page + "".join(f"\t{name}: {value}\n" for name, value in fields)
+    data = line_pdf(dump)
+    assert read_pdf("form.pdf", data).form_fields == pdf_form_fields(data)
+
+
+def test_a_form_with_a_check_box_is_read_through_its_field_tree():
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
+    from tests.core.ingest.pdfgen import line_pdf
+
+    from roedtraad.core.ingest.sources import read_pdf
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(line_pdf("Aftale\n\tEnhed: Solsikken\n\tGodkendt: x\n"))))
+    writer._root_object["/AcroForm"]["/Fields"][1].get_object()[NameObject("/V")] = NameObject("/Yes")
+    out = io.BytesIO()
+    writer.write(out)
+    assert read_pdf("form.pdf", out.getvalue()).form_fields == [("Enhed", "Solsikken"), ("Godkendt", "Yes")]

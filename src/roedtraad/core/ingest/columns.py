@@ -36,6 +36,7 @@ def _label(words: str) -> bool:
     return " ".join(words.lower().split()) in _LABELS
 
 
+_FIRST_WORDS = {label.split()[0] for label in _LABELS}
 _ROW_START = re.compile(r"[A-ZÆØÅ•▪\-–]")
 
 
@@ -43,7 +44,9 @@ def looks_like_columns(text: str) -> bool:
     """At least two rows start with a section name followed by a wide gap and text, or three by
     a whole section name, one space and a capital or a bullet."""
     lines = text.splitlines()
-    rows = sum(1 for line in lines if (m := _ROW.match(line)) and _label_prefix(m["left"]))
+    rows = sum(
+        1 for line in lines if ("   " in line or "\t" in line) and (m := _ROW.match(line)) and _label_prefix(m["left"])
+    )
     return rows >= 2 or sum(1 for line in lines if _narrow_row(line, [])) >= 3
 
 
@@ -54,7 +57,7 @@ def _narrow_row(line: str, label: list[str]) -> tuple[str, str] | None:
     followed by any text; a new row's text starts with a capital or a bullet, and is no second
     section name ("Udviklingsmål Forventede virkninger for borgeren", a form's row of labels)."""
     words = line.split()
-    if len(words) < 2 or len(line) > 400:
+    if len(words) < 2 or len(line) > 400 or (not label and words[0].lower() not in _FIRST_WORDS):
         return None
     for cut in range(min(len(words) - 1, 8), 0, -1):
         left, right = " ".join(words[:cut]), " ".join(words[cut:])

@@ -237,9 +237,14 @@ def read_pdf(filename: str, data: bytes) -> SourceText:
         password = getattr(error, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD
         raise unreadable(filename, "pdf_encrypted" if password else "pdf_corrupt") from error
     try:
-        pages = [_page_lines(pdf, i) for i in range(len(pdf))]
+        has_form = pdfium.raw.FPDF_GetFormType(pdf.raw) != pdfium.raw.FORMTYPE_NONE
+        pages: list[list[PdfLine]] = []
+        widgets: list[tuple[str, str]] | None = [] if has_form else None
+        for i in range(len(pdf)):
+            lines, on_page = _page_lines(pdf, i, widgets is not None)
+            pages.append(lines)
+            widgets = None if widgets is None or on_page is None else widgets + on_page
         outline = [(bm.get_title() or "", bm.level + 1) for bm in pdf.get_toc(max_depth=3)]
-        has_form = pdfium.raw.FPDF_GetFormType(pdf.raw) != pdfium.raw.FORMTYPE_NONE  # pypdf only for a form
     except pdfium.PdfiumError as error:
         raise unreadable(filename, "pdf_corrupt") from error
     finally:
@@ -248,7 +253,9 @@ def read_pdf(filename: str, data: bytes) -> SourceText:
     marked = {h.start for h in headings}
     headings += [h for h in headings_in(text, outline) if h.start not in marked]
     headings.sort(key=lambda h: h.start)
-    fields = pdf_form_fields(data) if has_form else []
+    # The fields as the pages' widgets hold them; pypdf reads a field tree the widgets do not name.
+    # Fields of one name are one field (as in the field tree: the first place, the last value).
+    fields = list(dict(widgets).items()) if widgets is not None else (pdf_form_fields(data) if has_form else [])
     if fields:
         text += "".join(f"\t{name}: {value}\n" for name, value in fields)
         return SourceText(filename, "pdf_form", text, headings, form_fields=fields, pages=len(pages), running=running)
@@ -257,14 +264,51 @@ def read_pdf(filename: str, data: bytes) -> SourceText:
     return SourceText(filename, "pdf", text, headings, pages=len(pages), running=running)
 
 
-def _page_lines(pdf, index: int) -> list[PdfLine]:
+def _page_lines(pdf, index: int, widgets: bool = False) -> tuple[list[PdfLine], list[tuple[str, str]] | None]:
+    """The page's lines, and with `widgets` its form fields (`_widget_fields`)."""
     page = pdf[index]
     textpage = page.get_textpage()
     try:
-        return page_lines(textpage)
+        return page_lines(textpage), (_widget_fields(page) if widgets else [])
     finally:
         textpage.close()
         page.close()
+
+
+def _widget_fields(page) -> list[tuple[str, str]] | None:
+    """(name, value) of the page's form widgets that are whole fields (their own name and a text
+    value, no parent), read while the page is open; None when a widget is anything else (a
+    check box, a field under a parent), for pypdf to read the form's field tree instead."""
+    import pypdfium2.raw as raw
+
+    out = []
+    for i in range(raw.FPDFPage_GetAnnotCount(page.raw)):
+        annot = raw.FPDFPage_GetAnnot(page.raw, i)
+        try:
+            if raw.FPDFAnnot_GetSubtype(annot) != raw.FPDF_ANNOT_WIDGET:
+                continue
+            if raw.FPDFAnnot_HasKey(annot, b"Parent") or raw.FPDFAnnot_HasKey(annot, b"Kids"):
+                return None
+            kinds = [raw.FPDFAnnot_GetValueType(annot, key) for key in (b"T", b"V")]
+            if kinds[0] != raw.FPDF_OBJECT_STRING or kinds[1] not in (raw.FPDF_OBJECT_STRING, raw.FPDF_OBJECT_UNKNOWN):
+                return None
+            if kinds[1] == raw.FPDF_OBJECT_STRING:
+                value = _annot_string(annot, b"V")
+                out.append((_annot_string(annot, b"T"), " ".join(normalise_newlines(value).split("\n"))))
+        finally:
+            raw.FPDFPage_CloseAnnot(annot)
+    return out
+
+
+def _annot_string(annot, key: bytes) -> str:
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    size = raw.FPDFAnnot_GetStringValue(annot, key, None, 0)
+    buffer = ctypes.create_string_buffer(size)
+    raw.FPDFAnnot_GetStringValue(annot, key, ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)), size)
+    return buffer.raw[: max(size - 2, 0)].decode("utf-16-le", errors="replace")
 
 
 def _pages_text(pages: list[list[PdfLine]]) -> tuple[str, list[Heading], list[str]]:
