@@ -47,6 +47,13 @@ def _indicators(statement: str, background: str = "Borgerne venter for længe.")
         ("På sigt skal fraværet ned på 5 %.", (5.0, "%", "down", None, True, False)),
         ("Sagsbehandlingen skal højst tage 10 arbejdsdage i 2026.", None),
         ("Fraværet skal være under 8 dage per ansat i 2026.", (8.0, "dage pr. ansat", "down", 2026, False, False)),
+        ("Tilfredsheden skal være mindst 4 stjerner.", (4.0, "stjerner", "up", 2026, False, False)),
+        ("Der skal være færre end 20 klager om året.", (20.0, "klager", "down", 2026, False, False)),
+        ("Fraværet må maksimalt være 5 %.", (5.0, "%", "down", 2026, False, False)),
+        ("Fraværet må ikke overstige 6 % i 2027.", (6.0, "%", "down", 2027, False, False)),
+        ("Målet er et sygefravær på 5,5 %.", (5.5, "%", "down", 2026, False, False)),
+        ("Vi vil halvere antallet af klager i 2027.", (-50.0, "% ændring", "down", 2027, False, True)),
+        ("Unge under 18 år skal have en plan.", None),
     ],
 )
 def test_a_prose_target_has_its_number_unit_direction_and_year(sentence, want):
@@ -71,7 +78,7 @@ def test_a_day_target_takes_no_percentage_baseline_from_the_background():
 
 
 def test_a_sentence_that_promises_a_figure_the_importer_cannot_read_is_listed_for_the_preview():
-    promise = "Tilfredsheden skal være mindst 4 stjerner i brugerundersøgelsen."
+    promise = "Tilfredsheden skal være mindst 4 i brugerundersøgelsen."
     goal = _indicators(
         f"{promise} Fraværet skal ned på 5 %. "
         "Vi skal holde 2-dages seminarer senest 1. marts 2026 og arbejde med Spor 2."
@@ -184,3 +191,26 @@ def test_a_wait_in_days_minutes_or_kroner_between_two_levels_has_both_levels_its
     assert (indicator.baseline, indicator.target, indicator.unit) == (float(base), float(target), unit)
     assert (indicator.direction, indicator.year, indicator.relative) == ("down", year, False)
     assert _indicators(sentence).unread_targets == []
+
+
+@given(
+    base=st.integers(1, 98),
+    gain=st.integers(1, 30),
+    shape=st.sampled_from(
+        [
+            "fra {b} til {t} %",
+            "fra {b} % til {t} %",
+            "fra {b} % i {y0} til {t} % i {y}",
+            "op på {t} % (fra {b} % i {y0})",
+        ]
+    ),
+    year=st.integers(2025, 2032),
+)
+def test_a_share_raised_from_a_baseline_has_both_and_the_target_year_not_the_baselines(base, gain, shape, year):
+    target = min(base + gain, 100)
+    sentence = "Andelen skal " + shape.format(b=base, t=target, y0=year - 1, y=year)
+    if "{y}" not in shape:
+        sentence += f" i {year}"
+    (indicator,) = _indicators(sentence + ".").indicators
+    assert (indicator.baseline, indicator.target, indicator.unit) == (float(base), float(target), "%")
+    assert (indicator.year, indicator.direction) == (year, "up")

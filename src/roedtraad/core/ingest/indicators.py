@@ -27,15 +27,31 @@ from .model import ParsedGoal, ParsedIndicator
 
 NUM = r"\d{1,3}(?:,\d{1,2})?"
 PCT = r"[ \t]?(?:%|pct\.?(?!-)|procent\b)"
-_FROM_TO = re.compile(rf"\b(?:fra|på)\s+(?:[^%=]{{0,60}}?\s)?(?P<base>{NUM}){PCT}\s+til\s+(?P<target>{NUM}){PCT}", re.I)
+_FROM_TO = re.compile(
+    rf"\b(?:fra|på)\s+(?:[^%=]{{0,60}}?\s)?(?P<base>{NUM})(?:{PCT}(?:\s+i\s+20\d\d)?|(?=\s+til\s+{NUM}{PCT}))"
+    rf"\s+til\s+(?P<target>{NUM}){PCT}",
+    re.I,
+)
 # The level before the baseline: "skal ned på 5 % fra 6,4 %", "reduceres til 5 % fra de nuværende 6,4 %".
 _TO_FROM = re.compile(
-    rf"\b(?:(?:ned|op)\s+(?:på|til)|til)\s+(?P<target>{NUM}){PCT}\s+fra\s+(?:[^%=.]{{0,40}}?\s)?(?P<base>{NUM}){PCT}",
+    rf"\b(?:(?:ned|op)\s+(?:på|til)|til)\s+(?P<target>{NUM}){PCT}\s+\(?fra\s+(?:[^%=.]{{0,40}}?\s)?(?P<base>{NUM}){PCT}",
     re.I,
 )
 _LEVEL = re.compile(rf"(?P<left>[^=]{{0,160}}?)\s*=\s*(?P<target>{NUM}){PCT}", re.I)
 _BOUND = re.compile(
-    rf"\b(?:under|højst|maks(?:imalt|\.)?|max\.?|mindre end|over|mindst|min\.|minimum|op til)\s+(?P<target>{NUM}){PCT}",
+    rf"\b(?P<cue>under|højst|maks(?:imalt|\.)?|max\.?|mindre end|over|mindst|min\.|minimum|op til|"
+    rf"ikke\s+(?:overstige|være\s+over|komme\s+over|mere\s+end))\s+(?:være\s+(?:på\s+)?)?(?P<target>{NUM}){PCT}",
+    re.I,
+)
+# "Målet er et sygefravær på 5,5 %", "målet er en andel på 80 %".
+_AIM = re.compile(rf"\bmål(?:et|tallet)\s+er\s+(?:et|en)\s+[^.%=]{{1,60}}?\bpå\s+(?P<target>{NUM}){PCT}", re.I)
+# "halvere antallet af klager" → -50 % ændring, "fordoble" → +100.
+_HALVE = re.compile(r"\b(?P<verb>halver(?:e|es|et)|fordobl(?:e|es|et))\b", re.I)
+# A count of things behind a bound in a sentence that sets it: "færre end 20 klager".
+_COUNT = re.compile(
+    r"\b(?P<cue>færre end|flere end|højst|maksimalt|mindst|minimum|under|over)\s+(?P<target>\d{1,4})\s+"
+    r"(?P<noun>(?!år\b|årige\b|måneder\b|gange\b|dage\b|uger\b|timer\b|minutter\b|kr\b|mio\b|mia\b|procent\b|pct\b)"
+    r"[a-zæøå]{3,20})\b",
     re.I,
 )
 _DOWN = r"nedbringes|nedbringe|reduceres|reducere|sænkes|sænke|mindskes|mindske|falde|falder"
@@ -97,7 +113,8 @@ _SCORE = re.compile(
     re.I,
 )
 _QUANTITY = re.compile(
-    r"(?i)%|pct|procent|\bud af\b|dage\b|uger\b|timer\b|minutter\b|kr\.|skala|point\b|" + "|".join(FRACTION_WORDS)
+    r"(?i)%|pct|procent|\bud af\b|dage\b|uger\b|timer\b|minutter\b|kr\.|skala|point\b|halver|fordobl|"
+    r"færre end|flere end|højst \d|mindst \d|maksimalt \d|minimum \d|" + "|".join(FRACTION_WORDS)
 )
 _YEAR_AFTER = re.compile(
     r"\b(?:i|for|inden|senest|ved udgangen af|inden udgangen af|i løbet af|ultimo)\s+(?P<year>20\d{2})\b", re.I
@@ -157,6 +174,7 @@ _PROMISE = re.compile(
 _NOT_A_FIGURE = re.compile(
     r"(?i)\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\b|\b\d{1,2}\.\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)"
     r"|\b\d+-[a-zæøå]+|\b\d{1,2}\.\s*kvartal|\b(?:spor|nr\.?|mål|udviklingsmål|forandring)\s+\d+"
+    r"|\b\d{1,3}\s*(?:år|årige)\b"
 )
 _UNREAD_SECTIONS = ("udviklingsmaal", "arbejde_hen_imod", "tidsperspektiv", "virkning_borger")
 
@@ -254,8 +272,20 @@ def find_targets(sentence: str) -> list[_Found]:
     for m in _BOUND.finditer(sentence):
         if free(m):
             scope = _unit_before(sentence[: m.start()])
-            found.append(_Found(m.start("target"), None, parse_number(m["target"]), "%", scope, kind="bound"))
+            capped = "down" if m["cue"].lower().startswith("ikke") else ""
+            found.append(
+                _Found(m.start("target"), None, parse_number(m["target"]), "%", scope, kind="bound", direction=capped)
+            )
             taken.append(m.span("target"))
+    for m in _AIM.finditer(sentence):
+        if free(m):
+            found.append(_Found(m.start("target"), None, parse_number(m["target"]), "%"))
+            taken.append(m.span("target"))
+    for m in _HALVE.finditer(sentence) if _SETS.search(sentence) or "vil" in sentence else ():
+        change = -50.0 if m["verb"].lower().startswith("halver") else 100.0
+        found.append(
+            _Found(m.start(), None, change, "% ændring", kind="change", direction="down" if change < 0 else "up")
+        )
     for m in _FRACTION.finditer(sentence):
         found.append(_Found(m.start("frac"), None, FRACTION_WORDS[m["frac"].lower()], "%", kind="share"))
     for m in _OUT_OF.finditer(sentence) if _SETS.search(sentence) else ():
@@ -283,6 +313,16 @@ def find_targets(sentence: str) -> list[_Found]:
             found.append(
                 _Found(
                     m.start("target"), None, parse_number(m["target"]), _measure_unit(m["measure"]), scope, kind=kind
+                )
+            )
+            taken.append(m.span("target"))
+    for m in _COUNT.finditer(sentence) if _SETS.search(sentence) else ():
+        if free(m):
+            cue = m["cue"].lower()
+            direction = "down" if cue in {"færre end", "højst", "maksimalt", "under"} else "up"
+            found.append(
+                _Found(
+                    m.start("target"), None, float(m["target"]), m["noun"].lower(), kind="bound", direction=direction
                 )
             )
             taken.append(m.span("target"))
@@ -358,6 +398,9 @@ def _share_root(left: set[str], right: set[str]) -> bool:
 
 def target_year(sentence: str, position: int, key: str, contract_year: int | None) -> int | None:
     for after in _YEAR_AFTER.finditer(sentence, position):
+        between = sentence[position : after.start()]
+        if between.rfind("(") > between.rfind(")"):  # "op på 85 % (fra 80 % i 2023)": the baseline's
+            continue
         if not _BASELINE_LEVEL.match(sentence, after.end()):  # "fra niveauet i 2024 på 6 %" is the baseline's
             return int(after["year"])
     before = re.search(r"\bi\s+(20\d{2})\s*=", sentence)
