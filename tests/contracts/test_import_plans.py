@@ -131,3 +131,17 @@ def test_an_activitys_owner_named_in_the_text_becomes_its_owner_and_a_unit_does_
     contract = save_parsed_document(parse_text(text, "solsikken.txt"))
     owners = [(a.owner.name if a.owner else None) for a in contract.goals.get(number=1).activities.order_by("order")]
     assert owners == [None, "Pia Kjær", None]
+
+
+def test_a_budget_track_and_a_budget_change_of_one_number_are_told_apart_and_the_named_budget_wins(units):
+    from roedtraad.frameworks.models import BudgetChange
+
+    track = BudgetChange.objects.create(budget="Budget 2026-2029", kind="track", number=7, title="Rekruttering")
+    BudgetChange.objects.create(budget="Budget 2025-2028", kind="change", number=7, title="Færre møder")
+    change = BudgetChange.objects.create(budget="Budget 2026-2029", kind="change", number=7, title="Ny it")
+    text = DOCUMENT.replace(
+        "Sygefraværet er for højt.",
+        "Sygefraværet er for højt. Målet følger Spor 7 i Budget 2026 – 2029 og forandring nr. 7 i Budget 2026-2029.",
+    )
+    contract = save_parsed_document(parse_text(text, "solsikken.txt"))
+    assert set(contract.goals.get(number=1).budget_changes.all()) == {track, change}

@@ -363,7 +363,6 @@ def _policy_key(name: str) -> str:
 
 def _link(goal: Goal, ref: ParsedReference, framework, policies: dict) -> bool:
     """Link one reference; False when Rødtråd has no such record."""
-    from roedtraad.frameworks.models import BudgetChange
 
     if ref.kind == "policy" and _policy_key(ref.name) in policies:
         goal.policies.add(policies[_policy_key(ref.name)])
@@ -374,11 +373,29 @@ def _link(goal: Goal, ref: ParsedReference, framework, policies: dict) -> bool:
             goal.tracks.add(track)
             return True
     if ref.kind == "budget_change":
-        change = BudgetChange.objects.filter(number=int(ref.name.split()[0])).first()
+        change = _budget_change(ref.name)
         if change is not None:
             goal.budget_changes.add(change)
             return True
     return False
+
+
+_BUDGET_REF = re.compile(r"^(?:(?P<track>spor)\s+)?(?P<number>\d{1,3})(?:\s+\((?P<budget>[^)]*)\))?$", re.I)
+
+
+def _budget_change(name: str):
+    """The budget change or budget track a reference names ("31 (Budget 2023-2026)", "spor 7
+    (Budget 2023 – 2026)"): of that kind and number, in the budget named when there are several."""
+    from roedtraad.frameworks.models import BudgetChange
+
+    m = _BUDGET_REF.match(" ".join(name.split()))
+    if m is None:
+        return None
+    kind = BudgetChange.Kind.TRACK if m["track"] else BudgetChange.Kind.CHANGE
+    candidates = list(BudgetChange.objects.filter(kind=kind, number=int(m["number"])))
+    years = re.findall(r"20\d\d", m["budget"] or "")
+    named = [c for c in candidates if years and re.findall(r"20\d\d", c.budget)[:1] == years[:1]]
+    return (named or candidates or [None])[0]
 
 
 def add_references(goal: Goal, references: list[ParsedReference]) -> list[dict]:

@@ -126,6 +126,14 @@ def test_policies_tracks_and_budget_changes_are_read_from_the_goals_text():
     assert ("track", "3") in found and ("budget_change", "12 (Budget 2026-2029)") in found
 
 
+def test_a_budgets_own_track_is_a_budget_reference_not_a_dus_track():
+    from roedtraad.core.ingest.references import references_of
+
+    sections = {"politisk_afsaet": "Målet bygger på Spor 7 i Budget 2026 – 2029 og på DUS 2026 - spor 2."}
+    found = [(r.kind, r.name) for r in references_of(sections)]
+    assert found == [("track", "2"), ("budget_change", "spor 7 (Budget 2026 – 2029)")]
+
+
 @given(
     st.sampled_from(
         [("hver måned", "monthly", 12), ("kvartalsvis", "quarterly", 4), ("på månedlig basis", "monthly", 12)]
