@@ -395,7 +395,8 @@ def _budget_change(name: str):
     candidates = list(BudgetChange.objects.filter(kind=kind, number=int(m["number"])))
     years = re.findall(r"20\d\d", m["budget"] or "")
     named = [c for c in candidates if years and re.findall(r"20\d\d", c.budget)[:1] == years[:1]]
-    return (named or candidates or [None])[0]
+    chosen = named or candidates
+    return chosen[0] if chosen else None
 
 
 def add_references(goal: Goal, references: list[ParsedReference]) -> list[dict]:

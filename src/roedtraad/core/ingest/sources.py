@@ -356,8 +356,10 @@ def _field_value(value: object) -> str | None:
         return None
     if isinstance(value, list | tuple):
         return ", ".join(filter(None, (_field_value(v) for v in value)))
+    from pypdf.generic import NameObject
+
     text = str(value)
-    if text.startswith("/"):  # a check box or radio button's state name
+    if isinstance(value, NameObject):  # a check box or radio button's state name ("/Yes", "/Off")
         text = "" if text == "/Off" else text[1:]
     return " ".join(normalise_newlines(text).split("\n"))
 
