@@ -1,4 +1,4 @@
-"""The five corpus texts and the six unseen documents as real-shaped Word and PDF files (made
+"""The five corpus texts and the unseen documents as real-shaped Word and PDF files (made
 at test time by `docgen`, never stored), read back through `read_source` + `parse_source` and
 scored by the shared gold scorer with its default bars.
 
@@ -137,3 +137,24 @@ def test_frameworks_as_real_files_give_the_same_requirements_tracks_and_focus_ar
             doc = import_file(f"{stem}.{suffix}", make(text, titles))
             got = (doc.layout, doc.requirements, doc.tracks, doc.focus_areas)
             assert got == ("framework", expected.requirements, expected.tracks, expected.focus_areas), stem
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_the_parts_a_working_contract_needs_survive_every_file_shape(shape):
+    """Scope, partners, activities (due dates, owners), follow-ups and references of the unseen
+    documents whose gold gives them, read from each Word and PDF shape as from the text."""
+    from tests.core.ingest.test_unseen_gold import WORKING_KEYS
+
+    suffix, make = SHAPES[shape]
+    for stem, text, titles in documents(UNSEEN, UNSEEN):
+        gold = json.loads((UNSEEN / f"{stem}.json").read_text(encoding="utf-8"))
+        if "scope" not in (gold["goals"] or [{}])[0]:
+            continue
+        doc = import_file(f"{stem}.{suffix}", make(text, titles)).as_json()
+        for want, got in zip(gold["goals"], doc["goals"], strict=True):
+            got = got | {
+                "partners": [p["name"] for p in got["partners"]],
+                "follow_ups": [{k: f[k] for k in ("forum", "rhythm", "dates")} for f in got["follow_ups"]],
+                "references": [[r["kind"], r["name"]] for r in got["references"]],
+            }
+            assert {k: got[k] for k in WORKING_KEYS} == {k: want[k] for k in WORKING_KEYS}, (stem, want["title"])

@@ -69,3 +69,21 @@ def test_a_framework_with_other_wording_lists_its_requirements_tracks_and_focus_
         gold["tracks"],
         gold["focus_areas"],
     )
+
+
+WORKING_KEYS = ("scope", "multi_year", "partners", "activities", "follow_ups", "references")
+
+
+@pytest.mark.parametrize("name", [n for n in _texts() if "scope" in (_gold(n)["goals"] or [{}])[0]])
+def test_the_parts_a_working_contract_needs_agree_with_the_gold_where_it_gives_them(name):
+    """Scope and duration, partners, activities with due dates and owners, planned follow-ups
+    and red-thread references — the keys the scorer does not read."""
+    gold, doc = _gold(name), _parse(name).as_json()
+    for want, got in zip(gold["goals"], doc["goals"], strict=True):
+        got = got | {
+            "partners": [p["name"] for p in got["partners"]],
+            "follow_ups": [{k: f[k] for k in ("forum", "rhythm", "dates")} for f in got["follow_ups"]],
+            "references": [[r["kind"], r["name"]] for r in got["references"]],
+        }
+        assert {k: got[k] for k in WORKING_KEYS} == {k: want[k] for k in WORKING_KEYS}, want["title"]
+    assert doc["stop_doing_goals"] == gold["stop_doing_goals"]

@@ -30,7 +30,8 @@ _RHYTHMS = [
 ]
 _FORUMS = re.compile(
     r"\b(lokal(?:t)?\s+MED(?:-udvalg)?|MED-udvalg(?:et)?|LMU|HMU|ledergruppen|chefgruppen|TRIO|"
-    r"kontraktdialog(?:en)?|personalemøder?|arbejdsmiljøgruppen|ledelsesinformation|Targit|Power\s?BI|direktionen)\b",
+    r"kontraktdialog(?:en)?|personalemøder?|arbejdsmiljøgruppen|ledelsesinformation|Targit|Power\s?BI|direktionen|"
+    r"koncernledelsen|ledelsesteamet|styregruppen|bestyrelsen)\b",
     re.I,
 )
 _MONTH_LIST = re.compile(r"\bi\s+(" + "|".join(MONTHS) + r")(?:\s+og\s+(" + "|".join(MONTHS) + r"))?", re.I)

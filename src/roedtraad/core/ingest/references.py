@@ -15,7 +15,13 @@ from roedtraad.core.danish import split_sentences
 from .model import ParsedReference
 
 _POLICY = re.compile(
-    r"\b([A-ZÆØÅ][a-zæøå-]*politik(?:ken)?|Handlingsplan(?:en)?\s+for\s+[a-zæøå ]{3,60}?)(?=[\s,.;:)]|$)"
+    r"\b([A-ZÆØÅ][a-zæøå-]*politik(?:ken)?|Handlingsplan(?:en)?\s+for\s+[a-zæøå-]{3,}(?:\s+[a-zæøå-]+){0,7})"
+    r"(?=[\s,.;:)]|$)"
+)
+# Where a plan's name ends: a word that starts the sentence's next part, or another policy after "og".
+_PLAN_END = re.compile(
+    r"\s+(?:vedtaget|der|som|fra|med|til|af|er|blev|hvor|i|på|samt|fordi|ved|vedr\.?|vedrørende|"
+    r"og\s+(?=[a-zæøå-]*(?:politik|plan|strategi)))\b.*$"
 )
 _TRACK = re.compile(r"\b(?:DUS[- ]spor|(?:direktionens\s+)?udviklingsspor|spor)\s+(?:nr\.\s*)?(\d{1,2})\b", re.I)
 # A budget's own track: "Spor 7 i Budget 2023 – 2026", "Spor 7 og forandring 1, Budget 2022 – 2025".
@@ -53,6 +59,11 @@ def references_of(sections: dict[str, str]) -> list[ParsedReference]:
 
 
 def _policy_name(name: str) -> str:
-    """ "Socialpolitikken" → "Socialpolitik"; a plan keeps its words."""
+    """ "Socialpolitikken" → "Socialpolitik"; a plan keeps its words, up to where the sentence
+    goes on ("Handlingsplan for fastholdelse og rekruttering vedtaget af Byrådet")."""
     name = " ".join(name.split())
+    if name.lower().startswith("handlingsplan"):
+        head, rest = name.split(" for ", 1)
+        rest = re.sub(r"(?:\s+og)+$", "", _PLAN_END.sub("", rest))
+        return f"{head} for {rest}"
     return re.sub(r"politikken$", "politik", name)

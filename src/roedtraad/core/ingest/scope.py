@@ -15,11 +15,18 @@ _MULTI_YEAR = re.compile(
     r"vil\s+fortsat\s+være\s+et\s+udviklingsmål",
     re.I,
 )
+# What only a cross-cutting goal says of itself, wherever it says it (the background too).
 _CROSS_CUTTING = re.compile(
     r"fælles\s+for\s+(?:hele\s+)?(?:koncernledelsen|chefgruppen|direktionen)|"
     r"(?:mål|udviklingsmål)\s+for\s+hele\s+organisationen|tværgående\s+udviklingsmål|"
-    r"fælles\s+udviklingsmål\s+for\s+alle|alle\s+kontraktholdere|gælder\s+hele\s+organisationen|"
-    r"på\s+tværs\s+af\s+(?:hele\s+(?:organisationen|kommunen|koncernen)|alle\s+(?:områder|fagområder|centre))",
+    r"fælles\s+udviklingsmål\s+for\s+alle|alle\s+kontraktholdere|mål(?:et)?\s+gælder\s+hele\s+organisationen",
+    re.I,
+)
+# Work across the organisation, which makes a goal cross-cutting only in its statement (a
+# background may say "vi deler viden på tværs af hele organisationen" of a local goal).
+_ACROSS = re.compile(
+    r"på\s+tværs\s+af\s+(?:hele\s+(?:organisationen|kommunen|koncernen)|alle\s+(?:områder|fagområder|centre))|"
+    r"gælder\s+hele\s+organisationen",
     re.I,
 )
 # Where a goal says what kind of goal it is: its title and its goal statement's opening.
@@ -49,6 +56,7 @@ def scope_of(title: str, sections: dict[str, str], partners: list[str]) -> str:
     if any(not is_group(name) for name in partners):
         return "shared"
     opening = " ".join(sections.get(key, "")[:400] for key in _STATEMENTS)
-    if partners or _CROSS_CUTTING.search(f"{title} {opening}"):
+    background = sections.get("baggrund_formaal", "")[:400]
+    if partners or _CROSS_CUTTING.search(f"{title} {opening} {background}") or _ACROSS.search(f"{title} {opening}"):
         return "cross_cutting"
     return "local"
