@@ -47,7 +47,7 @@ def _doc(heads: list[str], mark: str = "", tail: str = ""):
 def test_every_numbering_gives_the_titles_as_written_and_the_introduction_alone(pattern):
     doc = _doc([pattern.format(n=n, t=t) for n, t in enumerate(TITLES, start=1)])
     assert [(g.number, g.title) for g in doc.goals] == [(1, TITLES[0]), (2, TITLES[1])]
-    assert doc.introduction.endswith("Indledning\nVores kontrakt.")
+    assert doc.introduction == "Vores kontrakt."  # the title block above "Indledning" is the header
     assert all(
         set(g.sections) == {"baggrund_formaal", "udviklingsmaal", "aktiviteter", "opfoelgning"} for g in doc.goals
     )

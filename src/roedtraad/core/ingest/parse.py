@@ -134,7 +134,8 @@ def _fill(doc: ParsedDocument, draft: LayoutDraft, clean: str, wrapped: bool = F
         parsed_goal.indicators = extract_indicators(parsed_goal, doc.holder, doc.year)
         parsed_goal.unread_targets = unread_targets(parsed_goal)
         read_plans(parsed_goal, doc.year)
-    doc.introduction = "\n".join(clean[a:b].strip() for a, b in draft.intro_spans if clean[a:b].strip())
+    intro_spans = _without_title_block(clean, draft.intro_spans)
+    doc.introduction = "\n".join(clean[a:b].strip() for a, b in intro_spans if clean[a:b].strip())
     if wrapped:
         doc.introduction = reflow(doc.introduction)
     doc.requirements = list(draft.requirements)
@@ -144,6 +145,25 @@ def _fill(doc: ParsedDocument, draft: LayoutDraft, clean: str, wrapped: bool = F
     doc.stop_doing_goals = {text: numbers for text in doc.stop_doing if (numbers := goal_numbers_in(text))}
     doc.coverage, doc.unassigned = account(clean, assigned, excluded)
     doc.coverage = round(doc.coverage, 4)
+
+
+_INTRO_HEADING = re.compile(r"(?im)^[ \t]*(?:indledning|forord|introduktion)[ \t]*:?[ \t]*$")
+
+
+def _without_title_block(clean: str, spans: list[Span]) -> list[Span]:
+    """The introduction from its own heading ("Indledning") on, when only a title block (a few
+    short lines: the title, the holder, the municipality) stands before it; the title block is
+    the document's header, still placed (it stays in the spans the coverage counts)."""
+    if not spans:
+        return spans
+    start, end = spans[0]
+    heading = _INTRO_HEADING.search(clean, start, end)
+    if heading is None:
+        return spans
+    before = [line for line in clean[start : heading.start()].splitlines() if line.strip()]
+    if len(before) > 6 or any(len(line.strip()) > 80 for line in before):
+        return spans
+    return [(heading.end(), end), *spans[1:]]
 
 
 def _build_goal(
