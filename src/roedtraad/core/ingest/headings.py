@@ -15,19 +15,27 @@ from dataclasses import dataclass
 # (canonical key, phrase regex). Order matters: longer phrases first.
 _VOCABULARY: list[tuple[str, str]] = [
     ("opfoelgning", r"opfølgning på udviklingsmålet(?: og (?:dets )?virkning(?:en)?)?"),
-    ("opfoelgning", r"(?:lokal |fælles )?opfølgning"),
+    ("opfoelgning", r"(?:lokal |fælles )?opfølgning(?: og evaluering)?"),
+    ("opfoelgning", r"evaluering(?: og opfølgning)?|måling og opfølgning"),
     ("politisk_afsaet", r"det politiske og strategiske afsæt"),
     ("politisk_afsaet", r"politisk(?:e)? og strategisk(?:e)? afsæt"),
     ("politisk_afsaet", r"arbejdet foregår (?:på baggrund af|med afsæt i|med udgangspunkt i)"),
     ("baggrund_formaal", r"baggrund(?:en)? og formål(?:et)?"),
+    ("baggrund_formaal", r"formål(?:et)? og baggrund(?:en)?"),
     ("baggrund_formaal", r"formålet er"),
-    ("virkning_borger", r"forvent(?:et|ede?) virkning(?:er)? for borger(?:en|ne)"),
-    ("tidsperspektiv", r"tidsperspektiv(?:et)?"),
-    ("aktiviteter", r"(?:fælles ramme for )?aktiviteter(?:/opgaver| og opgaver)?"),
+    ("baggrund_formaal", r"baggrund(?:en)?|formål(?:et)?"),
+    ("virkning_borger", r"forvent(?:et|ede?) (?:virkning|effekt)(?:er)? for borger(?:en|ne)"),
+    ("virkning_borger", r"(?:virkning|effekt|værdi)(?:en|er)? for borger(?:en|ne)"),
+    ("tidsperspektiv", r"tidsperspektiv(?:et)?|tidsplan(?:en)?"),
+    ("aktiviteter", r"(?:fælles ramme for )?aktiviteter(?:/opgaver| og opgaver| og milepæle| og tidsplan)?"),
+    ("aktiviteter", r"handlinger|indsatser|handleplan(?:en)?|tiltag"),
     ("arbejde_hen_imod", r"arbejde hen imod"),
     ("arbejde_med", r"arbejde med"),
-    ("samarbejde_med", r"samarbejde med"),
+    ("samarbejde_med", r"samarbejde med|samarbejdspartnere"),
     ("udviklingsmaal", r"udviklingsmål(?:et)?"),
+    # A goal's measurable statement under the names other templates give it.
+    ("udviklingsmaal", r"(?:mål(?:et)? og )?succeskriteri(?:er|erne|um)|mål og indikatorer|målsætning(?:en|er)?"),
+    ("udviklingsmaal", r"indikator(?:er|erne)?|resultatmål"),
 ]
 
 # Keys whose heading may carry a short qualifier before its colon.

@@ -58,7 +58,9 @@ def partners_of(goal) -> list[ParsedPartner]:
     sentences = [s for text in goal.sections.values() for s in split_sentences(" ".join(text.split()))]
     found = []
     for name in (n for n in goal.shared_with if not is_group(n)):
-        sentence = next((s for s in sentences if name in s and _ROLE_WORDS.search(s)), "")
+        saying = [s for s in sentences if name in s and _ROLE_WORDS.search(s)]
+        # The partner as the sentence's subject says its role best ("X har ansvaret for …").
+        sentence = next((s for s in saying if s.startswith(name)), saying[0] if saying else "")
         role = given.get(name) or (role_phrase(sentence, name) if sentence else "")
         found.append(ParsedPartner(name=name, role=role[:1000]))
     return found

@@ -15,7 +15,7 @@ from roedtraad.core.danish import split_sentences
 from .model import ParsedReference
 
 _POLICY = re.compile(
-    r"\b([A-ZÆØÅ][a-zæøå-]*politik(?:ken)?|Handlingsplan(?:en)?\s+for\s+[a-zæøå-]{3,}(?:\s+[a-zæøå-]+){0,7})"
+    r"\b([A-ZÆØÅ][a-zæøå]*-\s+og\s+[a-zæøå-]*politik(?:ken)?|[A-ZÆØÅ][a-zæøå-]*politik(?:ken)?|Handlingsplan(?:en)?\s+for\s+[a-zæøå-]{3,}(?:\s+[a-zæøå-]+){0,7})"
     r"(?=[\s,.;:)]|$)"
 )
 # Where a plan's name ends: a word that starts the sentence's next part, or another policy after "og".

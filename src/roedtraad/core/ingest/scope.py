@@ -17,7 +17,7 @@ _MULTI_YEAR = re.compile(
 )
 # What only a cross-cutting goal says of itself, wherever it says it (the background too).
 _CROSS_CUTTING = re.compile(
-    r"fælles\s+for\s+(?:hele\s+)?(?:koncernledelsen|chefgruppen|direktionen)|"
+    r"fælles\s+for\s+(?:hele\s+)?(?:koncernledelsen|chefgruppen|direktionen|organisationen|kommunen|koncernen)|"
     r"(?:mål|udviklingsmål)\s+for\s+hele\s+organisationen|tværgående\s+udviklingsmål|"
     r"fælles\s+udviklingsmål\s+for\s+alle|alle\s+kontraktholdere|mål(?:et)?\s+gælder\s+hele\s+organisationen",
     re.I,

@@ -42,13 +42,20 @@ def shared_partners(goal: ParsedGoal, holder: str, hints: list[str], draft: Layo
 
 
 def _joint(holder: str, statement: str) -> list[str]:
-    """The holder (or "vi") "vil (i 2025) i samarbejde med X (om …)" / "vil sammen med X" in the
-    goal's own introduction or statement: X shares the goal."""
+    """The holder (or "vi") "vil (i 2025) i samarbejde med X (om …)" / "vil sammen med X", or
+    "Målet løftes i samarbejde med X", in the goal's own introduction or statement: X shares the
+    goal."""
     subject = rf"(?:{re.escape(holder)}|\b[Vv]i)"
     joint = rf"{subject}\s+vil\s+(?:i\s+\d{{4}}\s+)?(?:i\s+)?(?:samarbejde|sammen)\s+med\s+(?P<who>[^.,]+)"
+    # The goal's own work done with a unit: "Målet løftes i samarbejde med Skoleafdelingen om …".
+    work = (
+        r"\b(?:[Uu]dviklings)?[Mm]ålet\s+(?:løftes|løses|gennemføres|udvikles|realiseres|nås|arbejdes\s+der\s+med)"
+        r"\s+(?:i\s+\d{4}\s+)?(?:i\s+samarbejde|sammen)\s+med\s+(?P<who>[^.,]+)"
+    )
     found: list[str] = []
-    for m in re.finditer(joint, statement):
-        found += _units(m["who"], holder)[:1]
+    for pattern in (joint, work):
+        for m in re.finditer(pattern, statement):
+            found += _units(m["who"], holder)[:1]
     return found
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..danish import join_lines
+from ..danish import join_lines, split_sentences
 from .draft import Span
 from .indicators import statements
 from .lines import BULLET, FORM_LABEL, NUMBERED_GOAL, TOC_HEADING, split_lines
@@ -67,8 +67,23 @@ def stop_section(text: str) -> tuple[Span, list[str]] | None:
         from .layouts.form import stop_items
 
         body = " ".join(ln.stripped for ln in lines if ln.start < end and not _SECTION.match(ln.text))
-        found = stop_items(body) if re.search(r"[.:]\s*-\s", body) else []
+        found = stop_items(body) if re.search(r"[.:]\s*-\s", body) else _sentence_items(body)
     return (head.start(), end), found
+
+
+def _sentence_items(body: str) -> list[str]:
+    """Proposals written as sentences, not bullets: each sentence that says what stops starts a
+    proposal, and a sentence that goes on about it ("Det frigiver tid til …") stays with it, so no
+    text of the section is lost; a lead line ending in a colon is left out."""
+    items: list[str] = []
+    for sentence in split_sentences(join_lines(body)):
+        if _LEAD.search(sentence) or _PRINCIPLE.search(sentence):
+            continue
+        if not items or _STOP.search(sentence) or _WILL_NOT.search(sentence):
+            items.append(sentence)
+        else:
+            items[-1] = f"{items[-1]} {sentence}"
+    return items
 
 
 def concrete_clause(item: str) -> str:
