@@ -86,3 +86,16 @@ def test_a_goal_lifted_together_with_a_unit_has_that_unit_as_partner_with_the_ro
     goal = parse_text(text, "x.txt").goals[0]
     assert goal.shared_with == ["Skoleafdelingen"]
     assert [(p.name, p.role) for p in goal.partners] == [("Skoleafdelingen", "har ansvaret for vurderingen")]
+
+
+def test_a_stop_doing_section_with_no_proposal_the_importer_can_read_keeps_its_text():
+    from roedtraad.core.ingest.parse import parse_text
+
+    text = (
+        "Udviklingskontrakt 2025 for Dagtilbud Nord\n\nUdviklingsmål nr. 1 – Sprog\n\nBaggrund og formål\n"
+        "Vi arbejder med sprog.\n\nAktiviteter\n- Sprogtest\n\nUdviklingsmål nr. 2 – Leg\n\nBaggrund og formål\n"
+        "Mere leg.\n\nDet vil vi holde op med\nForslag til hvad vi vil holde op med:\n"
+    )
+    doc = parse_text(text, "x.txt")
+    placed = " ".join(" ".join(g.sections.values()) for g in doc.goals) + " ".join(u.text for u in doc.unassigned)
+    assert doc.stop_doing == [] and "Forslag til hvad vi vil holde op med" in placed

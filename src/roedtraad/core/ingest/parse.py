@@ -90,6 +90,8 @@ def _parse_source(source: SourceText) -> ParsedDocument:
     header = read_header(clean, running)
     layout = detect_layout(clean)
     stop = stop_section(clean) if layout in {"sections", "workplan"} else None
+    if stop and not stop[1]:  # a section with no proposal read stays text to place, never dropped
+        stop = None
     readable = _blank_out(clean, stop[0]) if stop else clean
     marked = _heading_offsets(source, artefacts)
     try:
