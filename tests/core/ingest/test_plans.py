@@ -30,7 +30,33 @@ def test_a_quarter_is_its_last_day_in_the_contracts_year_unless_it_names_one(qua
     assert due_date(f"i {quarter}. kvartal {year}", 2019) == end[quarter]
 
 
+@given(
+    st.integers(min_value=1, max_value=4),
+    st.integers(min_value=2020, max_value=2035),
+    st.sampled_from(["Q{q} {y}", "{q}. kvt. {y}", "{q}. kvartal {y}"]),
+)
+def test_a_quarter_written_short_is_the_same_quarter(quarter, year, shape):
+    assert due_date("Guiden lanceres " + shape.format(q=quarter, y=year), 2019) == _end_of_quarter(year, quarter)
+
+
+def _end_of_quarter(year: int, quarter: int) -> dt.date:
+    return (dt.date(year, 3 * quarter, 1) + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+
+
+@given(st.integers(min_value=1, max_value=52), st.integers(min_value=2020, max_value=2035), st.booleans())
+def test_a_week_number_is_the_friday_of_that_week(week, year, with_year):
+    text = f"Screening af nye sager i uge {week}" + (f" {year}" if with_year else "")
+    due = due_date(text, year)
+    assert due is not None and due.isocalendar()[:2] == (year, week) and due.weekday() == 4
+
+
+def test_a_week_that_does_not_exist_gives_no_date():
+    assert due_date("uge 60", 2026) is None
+
+
 def test_vague_dates_are_the_end_of_the_period_they_name():
+    assert due_date("Udskiftning af biler i løbet af 2026", 2025) == dt.date(2026, 12, 31)
+    assert due_date("Ny guide senest 2027", 2025) == dt.date(2027, 12, 31)
     assert due_date("Implementeres medio 2023", 2026) == dt.date(2023, 6, 30)
     assert due_date("ultimo 2024", 2026) == dt.date(2024, 12, 31)
     assert due_date("Temadag i foråret", 2026) == dt.date(2026, 5, 31)
@@ -69,6 +95,21 @@ def test_a_quarterly_follow_up_is_four_meetings_in_the_year(rhythm, words):
     (plan,) = follow_ups_of({"opfoelgning": f"• Vi følger op {rhythm} i ledergruppen {words}"}, 2026)
     assert plan.rhythm == "quarterly" and plan.forum == "ledergruppen"
     assert plan.dates == ["2026-03-31", "2026-06-30", "2026-09-30", "2026-12-31"]
+
+
+@pytest.mark.parametrize(
+    ("text", "forum"),
+    [
+        ("Halvårligt i Teknisk Udvalg.", "Teknisk Udvalg"),
+        ("Status gives hvert halve år i Børne- og Ungeudvalget.", "Børne- og Ungeudvalget"),
+        ("Økonomiudvalget og Byrådet orienteres hvert halve år.", "Økonomiudvalget, Byrådet"),
+        ("Kvartalsvis i MED-udvalget.", "MED-udvalget"),
+        ("Månedligt på afdelingsmøder.", "afdelingsmøder"),
+    ],
+)
+def test_a_follow_up_in_the_council_a_committee_or_a_meeting_series_names_it_as_its_forum(text, forum):
+    (plan,) = follow_ups_of({"opfoelgning": text}, 2026)
+    assert plan.forum == forum
 
 
 def test_named_months_give_the_meeting_dates_and_a_line_without_a_rhythm_plans_nothing():

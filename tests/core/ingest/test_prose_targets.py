@@ -54,6 +54,10 @@ def _indicators(statement: str, background: str = "Borgerne venter for længe.")
         ("Målet er et sygefravær på 5,5 %.", (5.5, "%", "down", 2026, False, False)),
         ("Vi vil halvere antallet af klager i 2027.", (-50.0, "% ændring", "down", 2027, False, True)),
         ("Unge under 18 år skal have en plan.", None),
+        ("Andelen af sager afgjort til tiden skal stige til 90 procent.", (90.0, "%", "up", 2026, False, False)),
+        ("Andelen af genindlæggelser skal falde til 8 % i 2027.", (8.0, "%", "down", 2027, False, False)),
+        ("Udgifterne til brændstof må højst være 2,1 mio. kr. om året.", (2.1, "mio. kr.", "down", 2026, False, False)),
+        ("Ventetiden skal falde til 14 dage fra de nuværende 21 dage.", (14.0, "dage", "down", 2026, False, False)),
     ],
 )
 def test_a_prose_target_has_its_number_unit_direction_and_year(sentence, want):

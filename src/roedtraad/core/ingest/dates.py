@@ -1,6 +1,7 @@
 """Due dates as contracts write them: "8. marts 2023", "marts 2023", "medio 2023", "ultimo
-2023", "1. kvartal", "i foråret", "inden udgangen af 2023". A date without a year is in the
-contract's year; a vague date is the last day of the period it names ("medio" is 30 June).
+2023", "1. kvartal", "Q2 2025", "uge 12", "i foråret", "inden udgangen af 2023", "i løbet af
+2025". A date without a year is in the contract's year; a vague date is the last day of the
+period it names ("medio" is 30 June, a week its Friday).
 """
 
 from __future__ import annotations
@@ -16,8 +17,12 @@ _MONTH_ABBR = r"jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 _YEAR = r"(20\d\d)"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\.\s*({_MONTH}|(?:{_MONTH_ABBR})\.?)\s*{_YEAR}?", re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:i\s+|ultimo\s+|primo\s+|medio\s+)?({_MONTH})(?:\s+{_YEAR})?\b", re.I)
-_QUARTER = re.compile(rf"\b([1-4])\.\s*kvartal(?:\s+{_YEAR})?", re.I)
-_HALF = re.compile(rf"\b(medio|ultimo|primo|udgangen\s+af|slutningen\s+af|starten\s+af)\s+{_YEAR}", re.I)
+_QUARTER = re.compile(rf"\b(?:([1-4])\.\s*(?:kvartal|kvt\.?)|Q([1-4]))(?:\s+{_YEAR})?", re.I)
+_HALF = re.compile(
+    rf"\b(medio|ultimo|primo|udgangen\s+af|slutningen\s+af|starten\s+af|i\s+løbet\s+af|senest)\s+{_YEAR}", re.I
+)
+# "uge 12", "uge 12 2025": the Friday of that ISO week, the end of its working week.
+_WEEK = re.compile(rf"\buge\s+(\d{{1,2}})\b(?:\s*,?\s*{_YEAR})?", re.I)
 _SEASON = re.compile(rf"\b(?:i\s+)?(foråret|sommeren|efteråret|vinteren)(?:\s+{_YEAR})?", re.I)
 _SEASON_END = {"foråret": (5, 31), "sommeren": (8, 31), "efteråret": (11, 30), "vinteren": (12, 31)}
 _ABBR = {
@@ -47,7 +52,7 @@ def _end_of_month(year: int, month: int) -> dt.date:
 
 def due_date(text: str, year: int) -> dt.date | None:
     """The first date the text gives, else None; `year` where the text names none."""
-    found = [f(text, year) for f in (_day_month, _quarter, _half, _season, _month_year)]
+    found = [f(text, year) for f in (_day_month, _quarter, _half, _season, _week, _month_year)]
     dated = [(start, date) for start, date in found if date is not None]
     return min(dated)[1] if dated else None
 
@@ -69,8 +74,8 @@ def _quarter(text: str, year: int):
     match = _QUARTER.search(text)
     if match is None:
         return 0, None
-    the_year = int(match.group(2)) if match.group(2) else year
-    return match.start(), _end_of_month(the_year, int(match.group(1)) * 3)
+    the_year = int(match.group(3)) if match.group(3) else year
+    return match.start(), _end_of_month(the_year, int(match.group(1) or match.group(2)) * 3)
 
 
 def _half(text: str, year: int):
@@ -80,6 +85,16 @@ def _half(text: str, year: int):
     word, the_year = match.group(1).lower(), int(match.group(2))
     month = {"medio": 6, "primo": 1, "starten af": 3}.get(" ".join(word.split()), 12)
     return match.start(), _end_of_month(the_year, month)
+
+
+def _week(text: str, year: int):
+    match = _WEEK.search(text)
+    if match is None:
+        return 0, None
+    try:
+        return match.start(), dt.date.fromisocalendar(int(match.group(2) or year), int(match.group(1)), 5)
+    except ValueError:  # "uge 0", "uge 60": no such week
+        return 0, None
 
 
 def _season(text: str, year: int):

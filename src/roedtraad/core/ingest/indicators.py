@@ -62,7 +62,7 @@ _CHANGE = re.compile(
 )
 # A level to reach: "skal ned på 6 %", "reduceres til 6 %", "skal højst være 5 %", "op på 80 %".
 _TO_LEVEL = re.compile(
-    rf"\b(?:(?:ned|op)\s+(?:på|til)|(?:reduceres|nedbringes|sænkes|mindskes|øges|hæves|forøges)\s+til|"
+    rf"\b(?:(?:ned|op)\s+(?:på|til)|(?:reduceres|nedbringes|sænkes|mindskes|øges|hæves|forøges|stiger?|falder?)\s+til|"
     rf"skal\s+(?:[a-zæøå]+\s+){{0,3}}?være\s+(?:højst\s+|maksimalt\s+|mindst\s+|på\s+)?)\s*(?P<target>{NUM}){PCT}",
     re.I,
 )
@@ -86,15 +86,15 @@ _FROM_TO_MEASURE = re.compile(
     re.I,
 )
 _TO_FROM_MEASURE = re.compile(
-    rf"\b(?:(?:ned|op)\s+(?:på|til)|(?:reduceres|nedbringes|sænkes|mindskes|øges|hæves|forøges)\s+til)\s+"
+    rf"\b(?:(?:ned|op)\s+(?:på|til)|(?:reduceres|nedbringes|sænkes|mindskes|øges|hæves|forøges|stiger?|falder?)\s+til)\s+"
     rf"(?P<target>{NUM})(?![\d,])\s?{_MEASURE}\s+fra\s+(?:[^.=%]{{0,40}}?\s)?(?P<base>{NUM})(?![\d,])"
     rf"(?:\s?(?:{_MEASURE_WORDS}))?(?![\wæøå])",
     re.I,
 )
 _MEASURE_BOUND = re.compile(
     rf"\b(?P<cue>under|højst|maks(?:imalt|\.)?|max\.?|mindre end|færre end|over|mindst|min\.|minimum|flere end|"
-    rf"(?:ned|op)\s+(?:på|til)|(?:reduceres|nedbringes|sænkes|mindskes|øges|hæves|forøges)\s+til)"
-    rf"\s+(?P<target>{NUM})\s?{_MEASURE}",
+    rf"(?:ned|op)\s+(?:på|til)|(?:reduceres|nedbringes|sænkes|mindskes|øges|hæves|forøges|stiger?|falder?)\s+til)"
+    rf"\s+(?:være\s+(?:på\s+)?)?(?P<target>{NUM})\s?{_MEASURE}",
     re.I,
 )
 _MEASURE_CHANGE = re.compile(
@@ -309,7 +309,9 @@ def find_targets(sentence: str) -> list[_Found]:
     for m in _MEASURE_BOUND.finditer(sentence):
         if free(m):
             scope = _unit_before(sentence[: m.start()])
-            kind = "level" if re.match(r"(?i)ned|op|redu|nedb|sænk|minds|øge|hæve|forø", m["cue"]) else "bound"
+            kind = (
+                "level" if re.match(r"(?i)ned|op|redu|nedb|sænk|minds|øge|hæve|forø|stig|fald", m["cue"]) else "bound"
+            )
             found.append(
                 _Found(
                     m.start("target"), None, parse_number(m["target"]), _measure_unit(m["measure"]), scope, kind=kind

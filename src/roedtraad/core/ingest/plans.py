@@ -31,8 +31,15 @@ _RHYTHMS = [
 _FORUMS = re.compile(
     r"\b(lokal(?:t)?\s+MED(?:-udvalg)?|MED-udvalg(?:et)?|LMU|HMU|ledergruppen|chefgruppen|TRIO|"
     r"kontraktdialog(?:en)?|personalemøder?|arbejdsmiljøgruppen|ledelsesinformation|Targit|Power\s?BI|direktionen|"
-    r"koncernledelsen|ledelsesteamet|styregruppen|bestyrelsen)\b",
+    r"koncernledelsen|ledelsesteamet|styregruppen|bestyrelsen|"
+    r"(?:afdelings|team|leder|ledelses|status|dialog|direktions|personale)møder(?:ne)?)\b",
     re.I,
+)
+# The council and its committees, by their capitals: "Teknisk Udvalg", "Økonomiudvalget",
+# "Børne- og Ungeudvalget", "Byrådet" (not the "udvalg" of "MED-udvalg", a forum above).
+_COMMITTEES = re.compile(
+    r"\b((?:[A-ZÆØÅ][a-zæøå]+\s+)?(?:[A-ZÆØÅ][a-zæøå]*-\s+og\s+)?(?<!-)[A-ZÆØÅ]?[a-zæøå]*[Uu]dvalg(?:et)?|"
+    r"Byråd(?:et)?|Kommunalbestyrelsen)\b"
 )
 _MONTH_LIST = re.compile(r"\bi\s+(" + "|".join(MONTHS) + r")(?:\s+og\s+(" + "|".join(MONTHS) + r"))?", re.I)
 
@@ -104,11 +111,19 @@ def follow_ups_of(sections: dict[str, str], year: int | None) -> list[ParsedFoll
         forums: list[str] = []
         for item in _by_rhythm(whole):  # a clause that names no forum meets in the one before
             rhythm = next((name for name, pattern in _RHYTHMS if pattern.search(item)), None)
-            forums = list(dict.fromkeys(" ".join(m.group(1).split()) for m in _FORUMS.finditer(item))) or forums
+            forums = _forums_in(item) or forums
             dates = _dates(item, rhythm, year)
             if rhythm or dates:
                 plans.append(ParsedFollowUp(text=item, forum=", ".join(forums), rhythm=rhythm, dates=dates))
     return plans
+
+
+def _forums_in(item: str) -> list[str]:
+    """The forums an item names, in the order it names them."""
+    found = sorted(
+        (m.start(), " ".join(m.group(1).split())) for pattern in (_FORUMS, _COMMITTEES) for m in pattern.finditer(item)
+    )
+    return list(dict.fromkeys(name for _start, name in found))
 
 
 _CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+og\s+(?=\S)|(?<=[.!?])\s+")
