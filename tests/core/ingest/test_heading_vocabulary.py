@@ -99,3 +99,19 @@ def test_a_stop_doing_section_with_no_proposal_the_importer_can_read_keeps_its_t
     doc = parse_text(text, "x.txt")
     placed = " ".join(" ".join(g.sections.values()) for g in doc.goals) + " ".join(u.text for u in doc.unassigned)
     assert doc.stop_doing == [] and "Forslag til hvad vi vil holde op med" in placed
+
+
+@pytest.mark.parametrize("goals", [1, 3])
+def test_a_goal_labelled_udviklingsmaal_with_its_title_after_the_colon_is_one_goal_with_that_title(goals):
+    from roedtraad.core.ingest.parse import parse_text
+
+    titles = ["Kortere ventetid i Borgerservice", "Digital selvbetjening", "Bedre modtagelse"][:goals]
+    body = "".join(
+        f"Udviklingsmål: {t}\n\nBaggrund og formål\nBorgerne venter.\n\nAktiviteter\n- Tidsbestilling i marts\n\n"
+        "Opfølgning\nKvartalsvis i ledergruppen.\n\n"
+        for t in titles
+    )
+    doc = parse_text(f"Udviklingskontrakt 2025\nBorgerservice\n\n{body}", "x.txt")
+    assert [(g.number, g.title) for g in doc.goals] == list(enumerate(titles, start=1))
+    assert all(set(g.sections) == {"baggrund_formaal", "aktiviteter", "opfoelgning"} for g in doc.goals)
+    assert doc.holder == "Borgerservice" and doc.coverage >= 0.995

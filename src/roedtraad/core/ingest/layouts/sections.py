@@ -74,6 +74,9 @@ def _goal_labels(lines: list[Line], heads: dict[int, HeadingMatch]) -> dict[int,
         if numbered and not (head and head.key == "udviklingsmaal" and numbered.group("num") is None):
             labels[ln.index] = int(numbered.group("num"))
             continue
+        if head is not None and head.key == "udviklingsmaal" and _titled_label(ln, head, lines, heads):
+            labels[ln.index] = None
+            continue
         if head is None or head.key != "udviklingsmaal" or head.content_offset < len(ln.text):
             continue
         block = _lines_after(lines, ln.index)
@@ -86,6 +89,27 @@ def _goal_labels(lines: list[Line], heads: dict[int, HeadingMatch]) -> dict[int,
         ):
             labels[ln.index] = None
     return labels
+
+
+def _titled_label(ln: Line, head: HeadingMatch, lines: list[Line], heads: dict[int, HeadingMatch]) -> bool:
+    """ "Udviklingsmål: Kortere ventetid" right above the goal's first section ("Baggrund og
+    formål"): the goal's label with its title, not its Udviklingsmål section."""
+    title = ln.text[head.content_offset :].strip()
+    if not title or len(title) > 120 or title[-1] in ".:;!?" or not title[0].isupper():
+        return False
+    follower = next((f for f in lines[ln.index + 1 :] if not f.blank), None)
+    if follower is None or follower.index not in heads:
+        return False
+    return section_order(heads[follower.index].key) < section_order("udviklingsmaal")
+
+
+def _label_title(line: Line) -> str:
+    """The title a label line gives: "Udviklingsmål 2 – Titel" or "Udviklingsmål: Titel"."""
+    m = NUMBERED_GOAL.match(line.text)
+    if m:
+        return m.group("title") or ""
+    head = match_heading(line.text, {"udviklingsmaal"})
+    return line.text[head.content_offset :].strip() if head and head.content_offset < len(line.text) else ""
 
 
 def _lines_after(lines: list[Line], index: int) -> list[Line]:
@@ -131,9 +155,8 @@ def _goal_head(lines: list[Line], opening: int, labels: dict[int, int | None], n
     if label is not None:
         number = labels[label]
         extra.append((lines[label].content_start, lines[label].end))
-        m = NUMBERED_GOAL.match(lines[label].text)
-        if m and m.group("title") and not title:
-            title = m.group("title")
+        if not title:
+            title = _label_title(lines[label])
     span = (block[0].content_start, block[-1].end) if block else (lines[opening].start, lines[opening].start)
     return GoalDraft(title=clean_title(title), title_span=span, number=number or n, extra_spans=extra)
 
