@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 
+from .items import is_header_row, row_item
 from .model import Heading
 
 _HEADING_STYLE = re.compile(r"^(?:heading|overskrift)\s*([1-9])$", re.I)
@@ -102,36 +103,19 @@ def _docx_blocks(container, seen: set | None = None):
         yield _classify(block, text) if text else ("", "empty", 0)
 
 
-_OWNER_HEADER = re.compile(r"(?i)^(?:ansvarlig|ansvar|tovholder|ejer|udføres af)\b")
-
-
 def _row_items(table) -> list[tuple[str, str, int]] | None:
-    """A table of three or more columns (activities with owner and deadline, indicators with
-    baseline and target) as one list item per row: "Jobmesse – Frist: 1. april 2025 – ansvarlig:
-    Karina Dahl", each cell after the first under its column's header when the first row is one
-    (the owner's column last, as the activity readers expect it), else the cells in order. Two
-    columns stay a cell to a line: the section layout's label | text table. None for those."""
+    """A table of three or more columns (activities with owner and deadline) as one list item per
+    row (`items.row_item`); two columns stay a cell to a line, the section layout's label | text
+    table: None for those."""
     try:
         grid = [_row_texts(row) for row in table.rows]
     except (IndexError, ValueError):  # a malformed grid python-docx cannot lay out
         return None
     if not grid or max(len(r) for r in grid) < 3:
         return None
-    header = grid[0] if _is_header(grid[0]) and len(grid) > 1 else None
-    items: list[tuple[str, str, int]] = []
-    for row in grid[1:] if header else grid:
-        if not any(row):
-            continue
-        cells = list(zip(header or [""] * len(row), row, strict=False))
-        owners = [c for c in cells[1:] if c[0] and _OWNER_HEADER.match(c[0])]
-        ordered = [cells[0], *(c for c in cells[1:] if c not in owners), *owners]
-        parts = [ordered[0][1]] + [
-            ("ansvarlig: " if (name, value) in owners else f"{name}: " if name else "") + value
-            for name, value in ordered[1:]
-            if value
-        ]
-        items.append(("• " + " – ".join(p for p in parts if p), "item", 1))
-    return items
+    header = grid[0] if is_header_row(grid[0]) and len(grid) > 1 else None
+    rows = grid[1:] if header else grid
+    return [("• " + row_item(row, header), "item", 1) for row in rows if any(row)]
 
 
 def _row_texts(row) -> list[str]:
@@ -144,12 +128,6 @@ def _row_texts(row) -> list[str]:
             seen.add(cell._tc)
             texts.append(" ".join(cell.text.split()))
     return texts
-
-
-def _is_header(row: list[str]) -> bool:
-    """A table's first row names its columns: every cell short, none a figure or a date (a year
-    may name a column: "Mål 2025")."""
-    return all(cell and len(cell) <= 40 and not re.search(r"\d", re.sub(r"\b20\d\d\b", "", cell)) for cell in row)
 
 
 _STYLE_NAMES: dict[tuple[int, str], set[str]] = {}

@@ -2,19 +2,27 @@
 "▪") or a number ("1.", "2)") starts an item, and the lines after it belong to it until the next
 one (a PDF or Word table wraps an item's text over several lines). A section without bullets is
 one item per paragraph. A lead-in line ending in ":" ("Lokalt i … vil vi:") is not an item.
+
+A table of three or more columns is an item per row, its cells joined by `CELL` (" – "); when
+its first row names the columns, each later cell stands under its column's name and the owner's
+column comes last ("Jobmesse – Frist: 1. april 2025 – ansvarlig: Karina Dahl"), as the activity
+readers expect it. The Word reader lays tables out so (`docxtext`); a PDF's rows come as lines of
+cells split at the columns' gaps (`pdftext`), and `list_items` labels them here.
 """
 
 from __future__ import annotations
 
 import re
 
+CELL = " – "
+_OWNER_HEADER = re.compile(r"(?i)^(?:ansvarlig|ansvar|tovholder|ejer|udføres af)\b")
 BULLET = re.compile(r"^\s*(?:[•●▪◦■□➢►✓*\-–]|o(?=\s)|\d{1,2}[.)](?=\s))\s*")
 
 
 def list_items(text: str) -> list[str]:
     lines = [line.rstrip() for line in (text or "").splitlines()]
     if not any(BULLET.match(line) and line.strip() for line in lines):
-        return _paragraphs(lines)
+        return _table_rows(_paragraphs(lines))
     items: list[list[str]] = []
     for line in lines:
         if not line.strip():
@@ -35,3 +43,34 @@ def _paragraphs(lines: list[str]) -> list[str]:
             paragraphs.append(" ".join(" ".join(current).split()))
             current = []
     return [p for p in paragraphs if not p.endswith(":")]
+
+
+def is_header_row(cells: list[str]) -> bool:
+    """A table's first row names its columns: three or more short cells, none a figure or a date
+    (a year may name a column: "Mål 2025")."""
+    return len(cells) >= 3 and all(
+        cell and len(cell) <= 40 and not re.search(r"\d", re.sub(r"\b20\d\d\b", "", cell)) for cell in cells
+    )
+
+
+def row_item(cells: list[str], header: list[str] | None = None) -> str:
+    """One table row as one item's text: cells after the first under their column's name, the
+    owner's column last and as "ansvarlig: …"; without a header, the cells in order."""
+    named = list(zip(header or [""] * len(cells), cells, strict=False))
+    owners = [cell for cell in named[1:] if cell[0] and _OWNER_HEADER.match(cell[0])]
+    ordered = [named[0], *(cell for cell in named[1:] if cell not in owners), *owners]
+    parts = [ordered[0][1]] + [
+        ("ansvarlig: " if cell in owners else f"{cell[0]}: " if cell[0] else "") + cell[1]
+        for cell in ordered[1:]
+        if cell[1]
+    ]
+    return CELL.join(part for part in parts if part)
+
+
+def _table_rows(items: list[str]) -> list[str]:
+    """Items that are a table's rows (a PDF's): the header row named, later rows with as many
+    cells labelled by it; other items as they are."""
+    cells = items[0].split(CELL) if items else []
+    if not is_header_row(cells):
+        return items
+    return [row_item(row, cells) if len(row := item.split(CELL)) == len(cells) else item for item in items[1:]]

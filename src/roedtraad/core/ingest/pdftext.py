@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import cast
 
+from .items import CELL
 from .model import Heading
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
@@ -28,6 +29,7 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 _FORCE_BOLD = 1 << 18  # PDF font descriptor flag
 _COLUMN_GAP = 1.2  # a gap wider than 1.2 line heights (some four spaces) separates columns
 _MAX_HEADING = 160  # characters of a heading (joined lines included)
+_LIST_MARK = re.compile(r"[•▪◦·\-–o*]|\(?\w{1,3}[.)]?")
 _MARKER = re.compile(r"[•▪◦·\-–o*]|\(?\w{1,3}[.)]")  # a list item's bullet or number
 
 
@@ -38,6 +40,8 @@ class PdfLine:
     size: float = 0.0
     bold: bool = False
     heading: int = 0  # heading level, 0 for body text
+    cells: list[tuple[float, str]] | None = None  # a table row's cells: (left edge, text)
+    left: float = 0.0  # the first character's left edge
 
 
 def page_lines(textpage) -> list[PdfLine]:
@@ -51,9 +55,120 @@ def page_lines(textpage) -> list[PdfLine]:
             lines.append(PdfLine(line))
             continue
         start = match.start()
-        for cut_a, cut_b in _columns(textpage, line, start):
+        pieces = _columns(textpage, line, start)
+        row = len(pieces) >= 3 and not any(_LIST_MARK.fullmatch(line[a:b].strip()) for a, b in pieces)
+        if row or (lines and lines[-1].cells and _continues_row(textpage, lines[-1], start)):
+            _add_row(lines, textpage, raw_text, start, pieces)
+            continue
+        for cut_a, cut_b in pieces:
             lines.append(_line(textpage, raw_text, start + cut_a, start + cut_b))
-    return lines
+    return _cell_rows(lines)
+
+
+def _cell_rows(lines: list[PdfLine]) -> list[PdfLine]:
+    """Table rows whose cells the page draws one after another (each cell's wrapped lines, then
+    the next cell's, back up at the row's top): three or more such cells side by side are one
+    row line, as `_add_row` makes of cells on one baseline."""
+    out: list[PdfLine] = []
+    i = 0
+    while i < len(lines):
+        found = _row_at(lines, i)
+        if found is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        cells, i = found
+        first = cells[0][0]
+        texts = [" ".join(ln.text.strip() for ln in cell) for cell in cells]
+        row = PdfLine(CELL.join(texts), min(c[-1].bottom or 0.0 for c in cells), first.size, left=first.left)
+        row.cells = [(cell[0].left, text) for cell, text in zip(cells, texts, strict=True)]
+        out.append(row)
+    return out
+
+
+def _row_at(lines: list[PdfLine], i: int) -> tuple[list[list[PdfLine]], int] | None:
+    """The cells of a row that starts at line `i` and the index after it, or None. A cell is a
+    line and the lines wrapped under it; the next cell starts to its right, within the row's
+    height (cells set at the top, middle or bottom of a row)."""
+    if lines[i].bottom is None or lines[i].cells or lines[i].heading:
+        return None
+    cells: list[list[PdfLine]] = []
+    j = i
+    while j < len(lines) and _next_cell(cells, lines[j]):
+        cell = [lines[j]]
+        j += 1
+        while j < len(lines) and _wraps_on(cell[-1], lines[j]):
+            cell.append(lines[j])
+            j += 1
+        if all(_LIST_MARK.fullmatch(ln.text.strip()) for ln in cell):
+            return None  # a list's bullets or numbers drawn apart from their items: a list, not a row
+        cells.append(cell)
+    return (cells, j) if len(cells) >= 3 else None
+
+
+def _next_cell(cells: list[list[PdfLine]], line: PdfLine) -> bool:
+    """`line` starts the row's first cell, or a next one: to the right of the cell before, not
+    below the row's lowest line, and at most a few lines above its highest."""
+    if line.bottom is None or line.cells or line.heading:
+        return False
+    if not cells:
+        return True
+    bottoms = [cast(float, ln.bottom) for cell in cells for ln in cell]
+    reach = 6 * max(line.size, 1.0)  # a taller cell set at the bottom starts some lines higher
+    return line.left > cells[-1][0].left + 5 and min(bottoms) - 1 <= line.bottom <= max(bottoms) + reach
+
+
+def _wraps_on(line: PdfLine, below: PdfLine, any_left: bool = False) -> bool:
+    """`below` is the next line of the same cell: right under it, at the same left edge (or, with
+    `any_left`, anywhere across: a row under a cell's first lines)."""
+    if line.bottom is None or below.bottom is None or (below.cells and not any_left):
+        return False
+    close = 0 < line.bottom - below.bottom <= 1.5 * max(line.size, 1.0)
+    return close and (any_left or abs(below.left - line.left) < 2)
+
+
+def _add_row(lines: list[PdfLine], textpage, raw_text: str, start: int, pieces: list[tuple[int, int]]) -> None:
+    """A table row of three or more cells as one line, cells joined by `CELL`; a line right under a
+    row (a cell's text wrapped) goes into the cells it stands under, by its left edges."""
+    cells = [
+        (textpage.get_charbox(start + a, loose=True)[0], raw_text[start + a : start + b].strip()) for a, b in pieces
+    ]
+    row = lines[-1] if len(pieces) < 3 else None
+    if row is None or row.cells is None:
+        row = _line(textpage, raw_text, start + pieces[0][0], start + pieces[-1][1])
+        row.cells = cells
+        _take_lines_above(lines, row)
+        lines.append(row)
+    else:
+        row.bottom = textpage.get_charbox(start + pieces[0][0], loose=True)[1]
+        for left, text in cells:
+            column = max((i for i, (x, _t) in enumerate(row.cells) if x <= left + 2), default=0)
+            x, before = row.cells[column]
+            row.cells[column] = (x, f"{before} {text}".strip())
+    row.text = CELL.join(text for _x, text in row.cells if text)
+
+
+def _take_lines_above(lines: list[PdfLine], row: PdfLine) -> None:
+    """A row whose cells sit at its bottom or middle has a wrapped cell's first lines above it:
+    lines right above the row, each at the left edge of one of its later cells, go into that
+    cell (the first cell's are its paragraph's lines before it, joined as a paragraph is)."""
+    assert row.cells is not None
+    below = row
+    while lines and lines[-1].cells is None and not lines[-1].heading and _wraps_on(lines[-1], below, any_left=True):
+        above = lines[-1]
+        column = next((i for i, (x, _t) in enumerate(row.cells) if i and abs(x - above.left) < 2), None)
+        if column is None:
+            return
+        lines.pop()
+        x, text = row.cells[column]
+        row.cells[column] = (x, f"{above.text.strip()} {text}")
+        below = above
+
+
+def _continues_row(textpage, row: PdfLine, start: int) -> bool:
+    """The line at `start` stands right under the row (a line's spacing, no paragraph gap)."""
+    bottom = textpage.get_charbox(start, loose=True)[1]
+    return row.bottom is not None and 0 < row.bottom - bottom <= 1.3 * max(row.size, 1.0)
 
 
 def _line(textpage, raw_text: str, start: int, end: int) -> PdfLine:
@@ -62,8 +177,8 @@ def _line(textpage, raw_text: str, start: int, end: int) -> PdfLine:
     last = start + len(line.rstrip()) - 1
     size_a, bold_a = _font(textpage, first)
     size_b, bold_b = _font(textpage, last) if last != first else (size_a, bold_a)
-    bottom = textpage.get_charbox(first, loose=True)[1]
-    return PdfLine(line, bottom, min(size_a, size_b), bold_a and bold_b)
+    left, bottom = textpage.get_charbox(first, loose=True)[:2]
+    return PdfLine(line, bottom, min(size_a, size_b), bold_a and bold_b, left=left)
 
 
 def _columns(textpage, line: str, start: int) -> list[tuple[int, int]]:
@@ -193,7 +308,9 @@ def page_text(lines: list[PdfLine], offset: int) -> tuple[str, list[Heading]]:
     headings: list[Heading] = []
     pos = offset
     for i, line in enumerate(lines):
-        if i and usual and _gap(lines[i - 1], line) > _PARAGRAPH_GAP * usual:
+        # a table row is a paragraph of its own (its rows' spacing says nothing of the page's)
+        row_edge = i and (line.cells or lines[i - 1].cells) and lines[i - 1].bottom is not None
+        if row_edge or (i and usual and _gap(lines[i - 1], line) > _PARAGRAPH_GAP * usual):
             out.append("")
             pos += 1
         # pdfium marks a word hyphenated at the end of a line with U+FFFE and joins the lines.
@@ -212,6 +329,11 @@ def _gap(before: PdfLine, line: PdfLine) -> float:
     return before.bottom - line.bottom
 
 
+# A line that starts a heading of its own, never a wrapped heading's second line: a goal's number
+# ("1. Flere i job", "Mål 2:", "Udviklingsmål nr. 3"), e.g. under a title set in the same font.
+_OPENS_HEADING = re.compile(r"(?i)^\s*(?:\d{1,2}[.)]\s|(?:udviklings)?mål\s+(?:nr\.?\s*)?\d|udviklingsmål\s*:)")
+
+
 def _join_headings(lines: list[PdfLine]) -> list[PdfLine]:
     """A heading wrapped over several lines of the same font, close together, as one line."""
     out: list[PdfLine] = []
@@ -225,6 +347,8 @@ def _join_headings(lines: list[PdfLine]) -> list[PdfLine]:
             # a heading line always has a position (see `_stands_out`)
             and cast(float, prev.bottom) - cast(float, line.bottom) < 2 * max(line.size, 1)
             and len(prev.text.strip()) + len(line.text.strip()) < _MAX_HEADING
+            and not _OPENS_HEADING.match(line.text)
+            and prev.text.rstrip()[-1:] not in ".:!?"
         ):
             prev.text = f"{prev.text.rstrip()} {line.text.strip()}"
             prev.bottom = line.bottom

@@ -1,0 +1,105 @@
+"""Activity tables in Word and PDF contracts: a table of three or more columns is a list of
+activities, a row each, with their deadline and owner from the columns, whether the PDF draws a
+row's cells on one line or cell after cell; a two-column table stays the section layout's
+label | text."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from roedtraad.core.ingest.api import import_bytes
+
+
+def _contract(rows: list[tuple[str, ...]]) -> bytes:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Udviklingskontrakt 2025 for Jobcenter Øst")
+    for number, title in ((1, "Flere i job"), (2, "Færre sygemeldte")):
+        document.add_paragraph(f"{number}. {title}")
+        document.add_paragraph("Baggrund og formål")
+        document.add_paragraph("Ledigheden er steget.")
+        document.add_paragraph("Aktiviteter")
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+        document.add_paragraph("Opfølgning")
+        document.add_paragraph("Kvartalsvis i ledergruppen.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_an_activity_table_gives_an_activity_per_row_with_its_deadline_and_owner():
+    rows = [
+        ("Aktivitet", "Ansvarlig", "Frist"),
+        ("Jobmesse for ledige", "Karina Dahl", "1. april 2025"),
+        ("Virksomhedsbesøg", "Virksomhedsservice", "Q3 2025"),
+        ("Evaluering", "Jobchef Søren Bak", "ultimo 2025"),
+    ]
+    doc = import_bytes("kontrakt.docx", _contract(rows))
+    assert [g.title for g in doc.goals] == ["Flere i job", "Færre sygemeldte"]
+    got = [(a.text.split(" – ")[0], a.due, a.owner) for a in doc.goals[0].activities]
+    assert got == [
+        ("Jobmesse for ledige", "2025-04-01", "Karina Dahl"),
+        ("Virksomhedsbesøg", "2025-09-30", "Virksomhedsservice"),
+        ("Evaluering", "2025-12-31", "Søren Bak"),
+    ]
+    assert set(doc.goals[0].sections) == {"baggrund_formaal", "aktiviteter", "opfoelgning"}
+    assert doc.coverage >= 0.995
+
+
+def test_a_table_without_a_header_row_keeps_every_cell_of_a_row_together():
+    rows = [("Jobmesse", "1. april 2025", "Karina Dahl"), ("Besøg", "maj 2025", "Virksomhedsservice")]
+    doc = import_bytes("kontrakt.docx", _contract(rows))
+    got = [(a.text, a.due) for a in doc.goals[0].activities]
+    assert got == [
+        ("Jobmesse – 1. april 2025 – Karina Dahl", "2025-04-01"),
+        ("Besøg – maj 2025 – Virksomhedsservice", "2025-05-31"),
+    ]
+
+
+ROWS = [
+    ("Aktivitet", "Ansvarlig", "Frist"),
+    ("Jobmesse for ledige i hele kommunen med mange arbejdsgivere", "Karina Dahl", "1. april 2025"),
+    ("Virksomhedsbesøg", "Virksomhedsservice og Erhvervskontoret", "Q3 2025"),
+    ("Evaluering", "Jobchef Søren Bak", "ultimo 2025"),
+]
+
+
+def _pdf(valign: str) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    story = [Paragraph("Udviklingskontrakt 2025 for Jobcenter Øst", styles["Title"])]
+    for number, title in ((1, "Flere i job"), (2, "Færre sygemeldte")):
+        story += [
+            Paragraph(f"{number}. {title}", styles["Heading1"]),
+            Paragraph("Baggrund og formål", styles["Heading2"]),
+            Paragraph("Ledigheden er steget.", styles["Normal"]),
+            Paragraph("Aktiviteter", styles["Heading2"]),
+        ]
+        table = Table([[Paragraph(c, styles["Normal"]) for c in row] for row in ROWS], colWidths=[150, 110, 90])
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), valign)]))
+        story += [table, Paragraph("Opfølgning", styles["Heading2"]), Paragraph("Kvartalsvis i LMU.", styles["Normal"])]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("valign", ["TOP", "BOTTOM", "MIDDLE"])
+def test_a_pdf_activity_table_with_wrapped_cells_gives_an_activity_per_row_with_deadline_and_owner(valign):
+    doc = import_bytes("kontrakt.pdf", _pdf(valign))
+    assert (doc.holder, [g.title for g in doc.goals]) == ("Jobcenter Øst", ["Flere i job", "Færre sygemeldte"])
+    got = [(a.text.split(" – ")[0], a.due, a.owner) for a in doc.goals[0].activities]
+    assert got == [
+        ("Jobmesse for ledige i hele kommunen med mange arbejdsgivere", "2025-04-01", "Karina Dahl"),
+        ("Virksomhedsbesøg", "2025-09-30", "Virksomhedsservice og Erhvervskontoret"),
+        ("Evaluering", "2025-12-31", "Søren Bak"),
+    ]
+    assert doc.coverage >= 0.995
