@@ -3,6 +3,7 @@ gives it, with wrapped labels and text, reads like the same goal written in sect
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -152,3 +153,52 @@ def test_the_table_as_a_word_table_reads_the_same():
     buffer = io.BytesIO()
     document.save(buffer)
     _reads_like_the_rows_document(parse_source(read_source("rækker.docx", buffer.getvalue())))
+
+
+OTHER_TEMPLATE = """Udviklingskontrakt 2026
+Myndighed Handicap
+Vestfjord Kommune
+
+UDVIKLINGSMÅL 1: KORTERE SAGSBEHANDLING
+
+Formål og baggrund          Ventetiden på en afgørelse er i dag 14 uger, og mange borgere
+                            ved ikke, hvor deres sag er.
+Mål og                      Sagsbehandlingstiden skal ned på 10 uger i 2026.
+succeskriterier
+Handlinger                  - Ny sagsgang indføres 1. februar 2026
+                            - Statusmail til borgerne i marts
+Opfølgning                  Halvårligt i Social- og Sundhedsudvalget.
+
+UDVIKLINGSMÅL 2: FÆRRE KLAGER
+
+Formål og baggrund          Antallet af klager er steget.
+Mål og                      Der skal være færre end 40 klager i 2026.
+succeskriterier
+Handlinger                  - Klagevejledning i alle afgørelser
+Opfølgning                  Halvårligt i LMU.
+"""
+
+
+def _text_or_pdf(shape: str):
+    if shape == "txt":
+        return parse_text(OTHER_TEMPLATE, "andet.txt")
+    from tests.core.ingest.pdfgen import line_pdf
+
+    from roedtraad.core.ingest.parse import parse_source
+    from roedtraad.core.ingest.sources import read_source
+
+    return parse_source(read_source("andet.pdf", line_pdf(OTHER_TEMPLATE)))
+
+
+@pytest.mark.parametrize("shape", ["txt", "pdf"])
+def test_a_table_labelled_with_another_templates_section_names_reads_as_the_same_sections(shape):
+    doc = _text_or_pdf(shape)
+    assert (doc.holder, doc.year) == ("Myndighed Handicap", 2026)
+    assert [g.title for g in doc.goals] == ["KORTERE SAGSBEHANDLING", "FÆRRE KLAGER"]
+    assert all(
+        list(g.sections) == ["baggrund_formaal", "udviklingsmaal", "aktiviteter", "opfoelgning"] for g in doc.goals
+    )
+    first = doc.goals[0]
+    assert [(i.target, i.unit) for i in first.indicators] == [(10.0, "uger")]
+    assert [a.due for a in first.activities] == ["2026-02-01", "2026-03-31"]
+    assert [f.forum for f in first.follow_ups] == ["Social- og Sundhedsudvalget"]

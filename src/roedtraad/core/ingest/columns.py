@@ -21,10 +21,12 @@ from collections import Counter
 
 from roedtraad.core.sections import HEADINGS
 
+from .headings import OTHER_NAMES
+
 _ROW = re.compile(r"^(?P<left>\S(?:.*?\S)?)[ \t]{3,}(?P<right>\S.*)$")
 _RIGHT_ONLY = re.compile(r"^[ \t]{8,}(?P<right>\S.*)$")
 # The goal's section names, and the document's own names for a row of the table.
-_LABELS = [" ".join(h.lower().split()) for h in HEADINGS.values()] + ["indledning", "formål", "opfølgning"]
+_LABELS = [" ".join(h.lower().split()) for h in HEADINGS.values()] + ["indledning", "opfølgning", *OTHER_NAMES]
 
 
 def _label_prefix(words: str) -> bool:

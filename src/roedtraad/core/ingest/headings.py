@@ -38,6 +38,30 @@ _VOCABULARY: list[tuple[str, str]] = [
     ("udviklingsmaal", r"indikator(?:er|erne)?|resultatmål"),
 ]
 
+# Section names other templates print, as words (the patterns above read them; a two-column
+# table's label wrapped over lines, "Mål og" / "succeskriterier", is told by these words' starts).
+OTHER_NAMES = (
+    "formål og baggrund",
+    "formål",
+    "baggrund",
+    "mål og succeskriterier",
+    "succeskriterier",
+    "succeskriterium",
+    "mål og indikatorer",
+    "målsætning",
+    "indikatorer",
+    "handlinger",
+    "indsatser",
+    "handleplan",
+    "tiltag",
+    "tidsplan",
+    "aktiviteter og milepæle",
+    "evaluering",
+    "opfølgning og evaluering",
+    "forventet effekt for borgeren",
+    "samarbejdspartnere",
+)
+
 # Keys whose heading may carry a short qualifier before its colon.
 _QUALIFIABLE = {"politisk_afsaet", "arbejde_hen_imod", "baggrund_formaal"}
 _BULLET = r"(?:[•▪◦·\-\*o]\s+|\d+[.)]\s+)?"
