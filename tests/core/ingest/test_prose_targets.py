@@ -58,6 +58,14 @@ def _indicators(statement: str, background: str = "Borgerne venter for længe.")
         ("Andelen af genindlæggelser skal falde til 8 % i 2027.", (8.0, "%", "down", 2027, False, False)),
         ("Udgifterne til brændstof må højst være 2,1 mio. kr. om året.", (2.1, "mio. kr.", "down", 2026, False, False)),
         ("Ventetiden skal falde til 14 dage fra de nuværende 21 dage.", (14.0, "dage", "down", 2026, False, False)),
+        ("Målet er, at 85 % af eleverne gennemfører en uddannelse.", (85.0, "%", "up", 2026, False, False)),
+        ("Ventetiden må ikke overstige 8 uger.", (8.0, "uger", "down", 2026, False, False)),
+        ("Mindst to ud af tre nyansatte skal gennemføre introforløbet.", (66.67, "%", "up", 2026, False, False)),
+        ("Vi forventer, at 9 ud af 10 borgere får svar i tide.", (90.0, "%", "up", 2026, False, False)),
+        ("Energiforbruget skal reduceres med 15 % frem mod 2028.", (-15.0, "% ændring", "down", 2028, False, True)),
+        ("Det er målet at halvdelen af ansøgningerne behandles digitalt.", (50.0, "%", "up", 2026, False, False)),
+        ("Målet er en stigning på 10 % i antallet af frivillige.", (10.0, "% ændring", "up", 2026, False, True)),
+        ("Vi ønsker et fald i fraværet på 2 % i 2027.", (-2.0, "% ændring", "down", 2027, False, True)),
     ],
 )
 def test_a_prose_target_has_its_number_unit_direction_and_year(sentence, want):
@@ -218,3 +226,23 @@ def test_a_share_raised_from_a_baseline_has_both_and_the_target_year_not_the_bas
     (indicator,) = _indicators(sentence + ".").indicators
     assert (indicator.baseline, indicator.target, indicator.unit) == (float(base), float(target), "%")
     assert (indicator.year, indicator.direction) == (year, "up")
+
+
+WORDS = ["en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti"]
+
+
+@given(
+    st.integers(min_value=1, max_value=10),
+    st.integers(min_value=0, max_value=9),
+    st.booleans(),
+    st.sampled_from(["skal", "forventer vi, at", "er ambitionen, at"]),
+)
+def test_a_share_written_in_words_is_the_same_share_as_in_figures(part, extra, as_words, verb):
+    whole = min(part + extra, 10)
+
+    def number(n: int) -> str:
+        return WORDS[n - 1] if as_words else str(n)
+
+    sentence = f"{number(part).capitalize()} ud af {number(whole)} borgere {verb} få svar i tide."
+    (found,) = find_targets(sentence)
+    assert found.target == round(100 * part / whole, 2) and found.direction == "up"

@@ -67,11 +67,36 @@ _TO_LEVEL = re.compile(
     re.I,
 )
 _FRACTION = re.compile(
-    r"\b(?:min\.|minimum|mindst|over|op til|højst)\s+(?P<frac>" + "|".join(FRACTION_WORDS) + r")\b", re.I
+    r"\b(?P<cue>min\.|minimum|mindst|over|op til|højst|målet(?:\s+er)?,?\s+at)\s+(?P<frac>"
+    + "|".join(FRACTION_WORDS)
+    + r")\b",
+    re.I,
+)
+# "Målet er, at 85 % af eleverne …": the share the goal aims at (more is better).
+_AIM_SHARE = re.compile(rf"\bmålet(?:\s+er)?,?\s+at\s+(?:mindst\s+)?(?P<target>{NUM}){PCT}\s+af\b", re.I)
+# "en stigning på 10 %", "et fald på 2 procentpoint": a relative change named by its noun.
+_CHANGE_NOUN = re.compile(
+    rf"\b(?P<noun>stigning|forøgelse|øgning|vækst|fald|reduktion|nedgang|nedbringelse)\s+(?:[a-zæøå]+\s+){{0,3}}?"
+    rf"på\s+(?P<target>{NUM})\s?(?P<unit>%|pct\.?|procent(?:point)?|pct\.-point)",
+    re.I,
 )
 # "3 ud af 4 borgere skal …": a share as a fraction of whole numbers, in a sentence that sets it.
-_OUT_OF = re.compile(r"\b(?P<part>\d{1,3})\s+ud\s+af\s+(?P<whole>\d{1,3})\b", re.I)
-_SETS = re.compile(r"(?i)\b(?:skal|må|mindst|højst|minimum|maksimum|målet|måltal)\b")
+_NUMBER_WORDS = {
+    "en": 1,
+    "et": 1,
+    "to": 2,
+    "tre": 3,
+    "fire": 4,
+    "fem": 5,
+    "seks": 6,
+    "syv": 7,
+    "otte": 8,
+    "ni": 9,
+    "ti": 10,
+}
+_COUNT_WORD = r"\d{1,3}|" + "|".join(_NUMBER_WORDS)
+_OUT_OF = re.compile(rf"\b(?P<part>{_COUNT_WORD})\s+ud\s+af\s+(?P<whole>{_COUNT_WORD})\b", re.I)
+_SETS = re.compile(r"(?i)\b(?:skal|må|mindst|højst|minimum|maksimum|målet|måltal|forventer|sigter|ambitionen)\b")
 # Other units than percent: days (per employee), weeks, hours, minutes, amounts.
 _MEASURE_WORDS = (
     r"(?:arbejds)?dage(?:\s+(?:pr\.|per)\s+(?:medarbejder|ansat|fuldtidsansat|fuldtidsstilling|årsværk))?"
@@ -93,7 +118,7 @@ _TO_FROM_MEASURE = re.compile(
 )
 _MEASURE_BOUND = re.compile(
     rf"\b(?P<cue>under|højst|maks(?:imalt|\.)?|max\.?|mindre end|færre end|over|mindst|min\.|minimum|flere end|"
-    rf"(?:ned|op)\s+(?:på|til)|(?:reduceres|nedbringes|sænkes|mindskes|øges|hæves|forøges|stiger?|falder?)\s+til)"
+    rf"ikke\s+(?:overstige|være\s+over|komme\s+over|mere\s+end)|(?:ned|op)\s+(?:på|til)|(?:reduceres|nedbringes|sænkes|mindskes|øges|hæves|forøges|stiger?|falder?)\s+til)"
     rf"\s+(?:være\s+(?:på\s+)?)?(?P<target>{NUM})\s?{_MEASURE}",
     re.I,
 )
@@ -117,7 +142,9 @@ _QUANTITY = re.compile(
     r"færre end|flere end|højst \d|mindst \d|maksimalt \d|minimum \d|" + "|".join(FRACTION_WORDS)
 )
 _YEAR_AFTER = re.compile(
-    r"\b(?:i|for|inden|senest|ved udgangen af|inden udgangen af|i løbet af|ultimo)\s+(?P<year>20\d{2})\b", re.I
+    r"\b(?:i|for|inden|senest|ved udgangen af|inden udgangen af|i løbet af|ultimo|frem mod|frem til)"
+    r"\s+(?P<year>20\d{2})\b",
+    re.I,
 )
 _BASELINE_LEVEL = re.compile(rf"\s+(?:på|var|med|hvor det var)\s+{NUM}{PCT}", re.I)
 _LONG_TERM = re.compile(r"(?i)på (?:længere )?sigt|\b\w+-årig periode|over en årrække")
@@ -264,6 +291,16 @@ def find_targets(sentence: str) -> list[_Found]:
             unit = "pct.-point" if "point" in m["unit"].lower() else "% ændring"
             found.append(_Found(m.start("target"), None, sign * parse_number(m["target"]), unit, kind="change"))
             taken.append(m.span("target"))
+    for m in _CHANGE_NOUN.finditer(sentence):
+        if free(m):
+            sign = -1 if re.match(r"(?i)fald|redu|nedg|nedb", m["noun"]) else 1
+            unit = "pct.-point" if "point" in m["unit"].lower() else "% ændring"
+            found.append(_Found(m.start("target"), None, sign * parse_number(m["target"]), unit, kind="change"))
+            taken.append(m.span("target"))
+    for m in _AIM_SHARE.finditer(sentence):
+        if free(m):
+            found.append(_Found(m.start("target"), None, parse_number(m["target"]), "%", kind="share", direction="up"))
+            taken.append(m.span("target"))
     for m in _TO_LEVEL.finditer(sentence):
         if free(m):
             scope = _unit_before(sentence[: m.start()])
@@ -287,9 +324,11 @@ def find_targets(sentence: str) -> list[_Found]:
             _Found(m.start(), None, change, "% ændring", kind="change", direction="down" if change < 0 else "up")
         )
     for m in _FRACTION.finditer(sentence):
-        found.append(_Found(m.start("frac"), None, FRACTION_WORDS[m["frac"].lower()], "%", kind="share"))
+        cap = m["cue"].lower() in {"højst", "op til"}
+        share = FRACTION_WORDS[m["frac"].lower()]
+        found.append(_Found(m.start("frac"), None, share, "%", kind="share", direction="down" if cap else "up"))
     for m in _OUT_OF.finditer(sentence) if _SETS.search(sentence) else ():
-        part, whole = int(m["part"]), int(m["whole"])
+        part, whole = _count(m["part"]), _count(m["whole"])
         if 0 < part <= whole and free(m, "part"):
             share = round(100 * part / whole, 2)
             found.append(_Found(m.start("part"), None, share, "%", kind="share", direction="up"))
@@ -333,6 +372,10 @@ def find_targets(sentence: str) -> list[_Found]:
             found.append(_score(m, _unit_before(sentence[: m.start()])))
             taken.append(m.span())
     return sorted(found, key=lambda f: f.start)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
 
 def _score(m: re.Match, scope: str) -> _Found:
