@@ -29,6 +29,12 @@ from roedtraad.core.ingest.stopdoing import stop_section
         ("Opfølgning og evaluering", "opfoelgning"),
         ("Evaluering", "opfoelgning"),
         ("Samarbejdspartnere:", "samarbejde_med"),
+        ("Hvorfor?", "baggrund_formaal"),
+        ("Hvad vil vi opnå?", "udviklingsmaal"),
+        ("Hvordan gør vi?", "aktiviteter"),
+        ("Hvordan følger vi op?", "opfoelgning"),
+        ("Hvordan måler vi?", "opfoelgning"),
+        ("Hvem samarbejder vi med?", "samarbejde_med"),
     ],
 )
 def test_another_templates_section_heading_is_read_as_its_section(line, key):
@@ -44,6 +50,8 @@ def test_another_templates_section_heading_is_read_as_its_section(line, key):
         "Evaluering af forløbet sker i december",
         "Handlinger, der virker, bliver videreført",
         "Udviklingsmål nr. 2 – Sygefravær",
+        "Hvorfor er ventetiden så lang i dag?",
+        "Hvordan gør vi det bedre for borgerne, når sagerne stiger?",
     ],
 )
 def test_a_sentence_that_starts_with_a_heading_word_is_no_heading(line):

@@ -36,6 +36,14 @@ _VOCABULARY: list[tuple[str, str]] = [
     # A goal's measurable statement under the names other templates give it.
     ("udviklingsmaal", r"(?:mål(?:et)? og )?succeskriteri(?:er|erne|um)|mål og indikatorer|målsætning(?:en|er)?"),
     ("udviklingsmaal", r"indikator(?:er|erne)?|resultatmål"),
+    # A template of questions: "Hvorfor?", "Hvad vil vi opnå?", "Hvordan gør vi?", "Hvordan følger vi op?".
+    ("baggrund_formaal", r"hvorfor(?: er det vigtigt| gør vi det| dette mål)?\??"),
+    ("udviklingsmaal", r"hvad vil vi (?:opnå|nå)\??|hvad er målet\??|hvad skal vi opnå\??"),
+    ("virkning_borger", r"hvad betyder det for borger(?:en|ne)\??|hvad får borger(?:en|ne) ud af det\??"),
+    ("aktiviteter", r"hvordan (?:gør vi(?: det)?|når vi (?:det|målet)|vil vi gøre det)\??|hvad gør vi\??"),
+    ("opfoelgning", r"hvordan (?:følger vi op|måler vi|ved vi,? om vi lykkes)\??"),
+    ("samarbejde_med", r"hvem (?:samarbejder vi med|er med|skal vi samarbejde med)\??"),
+    ("tidsperspektiv", r"hvornår\??"),
 ]
 
 # Section names other templates print, as words (the patterns above read them; a two-column
@@ -60,6 +68,10 @@ OTHER_NAMES = (
     "opfølgning og evaluering",
     "forventet effekt for borgeren",
     "samarbejdspartnere",
+    "hvorfor?",
+    "hvad vil vi opnå?",
+    "hvordan gør vi?",
+    "hvordan følger vi op?",
 )
 
 # Keys whose heading may carry a short qualifier before its colon.
