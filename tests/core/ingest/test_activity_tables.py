@@ -8,8 +8,11 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from roedtraad.core.ingest.api import import_bytes
+from roedtraad.core.ingest.items import CELL
 
 
 def _contract(rows: list[tuple[str, ...]]) -> bytes:
@@ -103,3 +106,29 @@ def test_a_pdf_activity_table_with_wrapped_cells_gives_an_activity_per_row_with_
         ("Evaluering", "2025-12-31", "Søren Bak"),
     ]
     assert doc.coverage >= 0.995
+
+
+_WORD = st.sampled_from(["borgere", "møde", "plan", "Jobmesse", "ledere", "skema", "data", "kursus", "besøg", "team"])
+_CELL = st.lists(_WORD, min_size=1, max_size=9).map(" ".join)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(st.lists(_CELL, min_size=3, max_size=3), min_size=1, max_size=4),
+    st.sampled_from(["TOP", "MIDDLE", "BOTTOM"]),
+)
+def test_every_row_of_a_pdf_table_comes_back_as_one_line_with_its_cells_in_order(rows, valign):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from roedtraad.core.ingest.sources import read_source
+
+    styles = getSampleStyleSheet()
+    table = Table([[Paragraph(c, styles["Normal"]) for c in row] for row in rows], colWidths=[150, 110, 90])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), valign)]))
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build([Paragraph("Aktiviteter", styles["Heading2"]), Spacer(1, 12), table])
+    text = read_source("tabel.pdf", buffer.getvalue()).text
+    read = [line for line in text.splitlines() if CELL in line]
+    assert read == [CELL.join(row) for row in rows]

@@ -150,14 +150,15 @@ def _add_row(lines: list[PdfLine], textpage, raw_text: str, start: int, pieces: 
 
 def _take_lines_above(lines: list[PdfLine], row: PdfLine) -> None:
     """A row whose cells sit at its bottom or middle has a wrapped cell's first lines above it:
-    lines right above the row, each at the left edge of one of its later cells, go into that
-    cell (the first cell's are its paragraph's lines before it, joined as a paragraph is)."""
+    lines right above the row, each at the left edge of one of its cells, go into that cell — the
+    first cell's only at a cell's own line spacing, tighter than a paragraph before the table."""
     assert row.cells is not None
     below = row
     while lines and lines[-1].cells is None and not lines[-1].heading and _wraps_on(lines[-1], below, any_left=True):
         above = lines[-1]
-        column = next((i for i, (x, _t) in enumerate(row.cells) if i and abs(x - above.left) < 2), None)
-        if column is None:
+        column = next((i for i, (x, _t) in enumerate(row.cells) if abs(x - above.left) < 2), None)
+        tight = cast(float, above.bottom) - cast(float, below.bottom) <= 1.3 * max(above.size, 1.0)
+        if column is None or (column == 0 and not tight):
             return
         lines.pop()
         x, text = row.cells[column]
