@@ -41,6 +41,7 @@ class PdfLine:
     bold: bool = False
     heading: int = 0  # heading level, 0 for body text
     cells: list[tuple[float, str]] | None = None  # a table row's cells: (left edge, text)
+    cell_bottoms: list[float] | None = None  # the bottom of each cell's lowest line so far
     left: float = 0.0  # the first character's left edge
 
 
@@ -56,8 +57,11 @@ def page_lines(textpage) -> list[PdfLine]:
             continue
         start = match.start()
         pieces = _columns(textpage, line, start)
-        row = len(pieces) >= 3 and not any(_LIST_MARK.fullmatch(line[a:b].strip()) for a, b in pieces)
-        if row or (lines and lines[-1].cells and _continues_row(textpage, lines[-1], start)):
+        boxes = [textpage.get_charbox(start + a, loose=True)[:2] for a, _b in pieces]
+        if lines and lines[-1].cells and _under_row(lines[-1], boxes):
+            _wrap_into_row(lines[-1], boxes, [line[a:b].strip() for a, b in pieces])
+            continue
+        if len(pieces) >= 3 and not any(_LIST_MARK.fullmatch(line[a:b].strip()) for a, b in pieces):
             _add_row(lines, textpage, raw_text, start, pieces)
             continue
         for cut_a, cut_b in pieces:
@@ -82,6 +86,7 @@ def _cell_rows(lines: list[PdfLine]) -> list[PdfLine]:
         texts = [" ".join(ln.text.strip() for ln in cell) for cell in cells]
         row = PdfLine(CELL.join(texts), min(c[-1].bottom or 0.0 for c in cells), first.size, left=first.left)
         row.cells = [(cell[0].left, text) for cell, text in zip(cells, texts, strict=True)]
+        row.cell_bottoms = [cast(float, cell[-1].bottom) for cell in cells]
         out.append(row)
     return out
 
@@ -128,23 +133,43 @@ def _wraps_on(line: PdfLine, below: PdfLine, any_left: bool = False) -> bool:
 
 
 def _add_row(lines: list[PdfLine], textpage, raw_text: str, start: int, pieces: list[tuple[int, int]]) -> None:
-    """A table row of three or more cells as one line, cells joined by `CELL`; a line right under a
-    row (a cell's text wrapped) goes into the cells it stands under, by its left edges."""
-    cells = [
-        (textpage.get_charbox(start + a, loose=True)[0], raw_text[start + a : start + b].strip()) for a, b in pieces
+    """A table row of three or more cells on one baseline as one line, cells joined by `CELL`."""
+    boxes = [textpage.get_charbox(start + a, loose=True)[:2] for a, _b in pieces]
+    row = _line(textpage, raw_text, start + pieces[0][0], start + pieces[-1][1])
+    row.cells = [
+        (left, raw_text[start + a : start + b].strip()) for (left, _), (a, b) in zip(boxes, pieces, strict=True)
     ]
-    row = lines[-1] if len(pieces) < 3 else None
-    if row is None or row.cells is None:
-        row = _line(textpage, raw_text, start + pieces[0][0], start + pieces[-1][1])
-        row.cells = cells
-        _take_lines_above(lines, row)
-        lines.append(row)
-    else:
-        row.bottom = textpage.get_charbox(start + pieces[0][0], loose=True)[1]
-        for left, text in cells:
-            column = max((i for i, (x, _t) in enumerate(row.cells) if x <= left + 2), default=0)
-            x, before = row.cells[column]
-            row.cells[column] = (x, f"{before} {text}".strip())
+    row.cell_bottoms = [bottom for _left, bottom in boxes]
+    _take_lines_above(lines, row)
+    row.text = CELL.join(text for _x, text in row.cells if text)
+    lines.append(row)
+
+
+def _under_row(row: PdfLine, boxes: list[tuple[float, float]]) -> bool:
+    """Every piece of a line stands right under one of the row's cells: at its left edge, a
+    line's spacing below that cell's lowest line (a cell's text wrapped)."""
+    return all(
+        (column := _column_of(row, left)) is not None and _just_below(row, column, bottom) for left, bottom in boxes
+    )
+
+
+def _column_of(row: PdfLine, left: float) -> int | None:
+    return next((i for i, (x, _t) in enumerate(row.cells or []) if abs(x - left) < 2), None)
+
+
+def _just_below(row: PdfLine, column: int, bottom: float) -> bool:
+    above = (row.cell_bottoms or [])[column]
+    return 0 < above - bottom <= 1.5 * max(row.size, 1.0)
+
+
+def _wrap_into_row(row: PdfLine, boxes: list[tuple[float, float]], texts: list[str]) -> None:
+    assert row.cells is not None and row.cell_bottoms is not None
+    for (left, bottom), text in zip(boxes, texts, strict=True):
+        column = cast(int, _column_of(row, left))
+        x, before = row.cells[column]
+        row.cells[column] = (x, f"{before} {text}".strip())
+        row.cell_bottoms[column] = bottom
+    row.bottom = min(row.cell_bottoms)
     row.text = CELL.join(text for _x, text in row.cells if text)
 
 
@@ -164,12 +189,6 @@ def _take_lines_above(lines: list[PdfLine], row: PdfLine) -> None:
         x, text = row.cells[column]
         row.cells[column] = (x, f"{above.text.strip()} {text}")
         below = above
-
-
-def _continues_row(textpage, row: PdfLine, start: int) -> bool:
-    """The line at `start` stands right under the row (a line's spacing, no paragraph gap)."""
-    bottom = textpage.get_charbox(start, loose=True)[1]
-    return row.bottom is not None and 0 < row.bottom - bottom <= 1.3 * max(row.size, 1.0)
 
 
 def _line(textpage, raw_text: str, start: int, end: int) -> PdfLine:
