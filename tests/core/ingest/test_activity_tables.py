@@ -132,3 +132,85 @@ def test_every_row_of_a_pdf_table_comes_back_as_one_line_with_its_cells_in_order
     text = read_source("tabel.pdf", buffer.getvalue()).text
     read = [line for line in text.splitlines() if CELL in line]
     assert read == [CELL.join(row) for row in rows]
+
+
+def _pdf_table(rows, *, header_bold: bool = False, padding: int = 3, heading: str = "Heading2") -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    story = [Paragraph("Udviklingskontrakt 2025 for Jobcenter Øst", styles["Title"])]
+    for number, title in ((1, "Flere i job"), (2, "Færre sygemeldte")):
+        story += [
+            Paragraph(f"{number}. {title}", styles["Heading1"]),
+            Paragraph("Baggrund og formål", styles["Heading2"]),
+            Paragraph("Ledigheden er steget.", styles["Normal"]),
+            Paragraph("Aktiviteter", styles[heading]),
+        ]
+        cells = [
+            [Paragraph(f"<b>{c}</b>" if header_bold and r == 0 else c, styles["Normal"]) for c in row]
+            for r, row in enumerate(rows)
+        ]
+        style = [("GRID", (0, 0), (-1, -1), 0.5, "black")]
+        style += [("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding)]
+        story += [Table(cells, colWidths=[150, 110, 90], style=TableStyle(style))]
+        story += [Paragraph("Opfølgning", styles["Heading2"]), Paragraph("Kvartalsvis i LMU.", styles["Normal"])]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    return buffer.getvalue()
+
+
+SHORT_ROWS = [
+    ("Aktivitet", "Ansvarlig", "Frist"),
+    ("Jobmesse", "Karina Dahl", "1. april 2025"),
+    ("Besøg", "Ole Berg", "maj 2025"),
+]
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        {"header_bold": True},  # a bold header row is no goal title
+        {"padding": 0},  # rows a line apart are still rows
+        {"heading": "Normal"},  # a heading set in body type right above the table is no cell
+    ],
+)
+def test_a_pdf_activity_table_is_read_a_row_to_an_activity_whatever_its_header_padding_or_heading(shape):
+    doc = import_bytes("kontrakt.pdf", _pdf_table(SHORT_ROWS, **shape))
+    assert [g.title for g in doc.goals] == ["Flere i job", "Færre sygemeldte"]
+    got = [(a.text.split(" – ")[0], a.due, a.owner) for a in doc.goals[0].activities]
+    assert got == [("Jobmesse", "2025-04-01", "Karina Dahl"), ("Besøg", "2025-05-31", "Ole Berg")]
+
+
+def test_a_word_table_inside_a_table_keeps_its_text():
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Udviklingskontrakt 2025 for Jobcenter Øst")
+    document.add_paragraph("1. Flere i job")
+    document.add_paragraph("Aktiviteter")
+    table = document.add_table(rows=2, cols=3)
+    for c, value in enumerate(("Aktivitet", "Ansvarlig", "Frist")):
+        table.cell(0, c).text = value
+    table.cell(1, 0).text = "Jobmesse"
+    table.cell(1, 1).add_table(rows=1, cols=1).cell(0, 0).text = "Indlejret tekst"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    from roedtraad.core.ingest.sources import read_source
+
+    assert "Indlejret tekst" in read_source("k.docx", buffer.getvalue()).text
+
+
+def test_a_row_longer_than_its_header_keeps_every_cell_and_names_no_wrong_owner():
+    from roedtraad.core.ingest.items import row_item
+
+    row = row_item(["Jobmesse", "april", "maj", "Karina Dahl"], ["Aktivitet", "Periode", "Ansvarlig"])
+    assert row == "Jobmesse – april – maj – Karina Dahl"
+
+
+def test_a_paragraph_with_dashes_is_no_table_header():
+    from roedtraad.core.ingest.items import list_items
+
+    text = "Vi vil – sammen med LMU – styrke trivslen.\n\nVi holder temadage."
+    assert list_items(text) == ["Vi vil – sammen med LMU – styrke trivslen.", "Vi holder temadage."]

@@ -23,7 +23,7 @@ from roedtraad.core.ingest.stopdoing import stop_section
         ("Formål: Færre genindlæggelser", "baggrund_formaal"),
         ("Forventet effekt for borgeren", "virkning_borger"),
         ("Handlinger", "aktiviteter"),
-        ("• Indsatser", "aktiviteter"),
+        ("Indsatser", "aktiviteter"),
         ("Aktiviteter og milepæle", "aktiviteter"),
         ("Tidsplan", "tidsperspektiv"),
         ("Opfølgning og evaluering", "opfoelgning"),
@@ -51,6 +51,9 @@ def test_another_templates_section_heading_is_read_as_its_section(line, key):
         "Handlinger, der virker, bliver videreført",
         "Udviklingsmål nr. 2 – Sygefravær",
         "Hvorfor er ventetiden så lang i dag?",
+        "• Evaluering i december",
+        "• Indsatser",
+        "Formål: at flere får arbejde.",
         "Hvordan gør vi det bedre for borgerne, når sagerne stiger?",
     ],
 )
@@ -123,3 +126,12 @@ def test_a_goal_labelled_udviklingsmaal_with_its_title_after_the_colon_is_one_go
     assert [(g.number, g.title) for g in doc.goals] == list(enumerate(titles, start=1))
     assert all(set(g.sections) == {"baggrund_formaal", "aktiviteter", "opfoelgning"} for g in doc.goals)
     assert doc.holder == "Borgerservice" and doc.coverage >= 0.995
+
+
+def test_a_stop_doing_proposal_that_mentions_what_must_be_documented_is_still_a_proposal():
+    text = (
+        "Udviklingsmål nr. 1 – Et mål\nTekst.\n\nDet vil vi holde op med\n"
+        "Vi holder op med dokumentation, som ikke skal fremgå af journalen. Det frigiver tid.\n"
+    )
+    _span, items = stop_section(text)
+    assert items == ["Vi holder op med dokumentation, som ikke skal fremgå af journalen. Det frigiver tid."]

@@ -50,8 +50,9 @@ def test_a_week_number_is_the_friday_of_that_week(week, year, with_year):
     assert due is not None and due.isocalendar()[:2] == (year, week) and due.weekday() == 4
 
 
-def test_a_week_that_does_not_exist_gives_no_date():
+def test_a_week_that_does_not_exist_gives_no_date_nor_does_a_weekly_amount():
     assert due_date("uge 60", 2026) is None
+    assert due_date("Træning hver uge 2 timer i juni", 2026) == dt.date(2026, 6, 30)
 
 
 def test_vague_dates_are_the_end_of_the_period_they_name():
@@ -110,6 +111,11 @@ def test_a_quarterly_follow_up_is_four_meetings_in_the_year(rhythm, words):
 def test_a_follow_up_in_the_council_a_committee_or_a_meeting_series_names_it_as_its_forum(text, forum):
     (plan,) = follow_ups_of({"opfoelgning": text}, 2026)
     assert plan.forum == forum
+
+
+def test_a_selection_of_cases_is_no_committee():
+    (plan,) = follow_ups_of({"opfoelgning": "Kvartalsvis gennemgår ledergruppen et udvalg af sager."}, 2026)
+    assert plan.forum == "ledergruppen"
 
 
 def test_named_months_give_the_meeting_dates_and_a_line_without_a_rhythm_plans_nothing():

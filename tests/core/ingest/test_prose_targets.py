@@ -66,6 +66,7 @@ def _indicators(statement: str, background: str = "Borgerne venter for længe.")
         ("Det er målet at halvdelen af ansøgningerne behandles digitalt.", (50.0, "%", "up", 2026, False, False)),
         ("Målet er en stigning på 10 % i antallet af frivillige.", (10.0, "% ændring", "up", 2026, False, True)),
         ("Vi ønsker et fald i fraværet på 2 % i 2027.", (-2.0, "% ændring", "down", 2027, False, True)),
+        ("Siden 2022 har der været en stigning på 12 % i antallet af sager.", None),
     ],
 )
 def test_a_prose_target_has_its_number_unit_direction_and_year(sentence, want):

@@ -22,7 +22,9 @@ _HALF = re.compile(
     rf"\b(medio|ultimo|primo|udgangen\s+af|slutningen\s+af|starten\s+af|i\s+løbet\s+af|senest)\s+{_YEAR}", re.I
 )
 # "uge 12", "uge 12 2025": the Friday of that ISO week, the end of its working week.
-_WEEK = re.compile(rf"\buge\s+(\d{{1,2}})\b(?:\s*,?\s*{_YEAR})?", re.I)
+_WEEK = re.compile(
+    rf"(?:\b(?:i|inden|senest|fra|til|nr\.)\s+|^|[,–(-]\s*)uge\s+(\d{{1,2}})\b(?:\s*,?\s*{_YEAR})?", re.I
+)
 _SEASON = re.compile(rf"\b(?:i\s+)?(foråret|sommeren|efteråret|vinteren)(?:\s+{_YEAR})?", re.I)
 _SEASON_END = {"foråret": (5, 31), "sommeren": (8, 31), "efteråret": (11, 30), "vinteren": (12, 31)}
 _ABBR = {

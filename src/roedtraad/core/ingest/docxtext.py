@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import re
 
-from .items import is_header_row, row_item
+from .items import CELL, is_header_row, row_item
 from .model import Heading
 
 _HEADING_STYLE = re.compile(r"^(?:heading|overskrift)\s*([1-9])$", re.I)
@@ -111,11 +111,13 @@ def _row_items(table) -> list[tuple[str, str, int]] | None:
         grid = [_row_texts(row) for row in table.rows]
     except (IndexError, ValueError):  # a malformed grid python-docx cannot lay out
         return None
-    if not grid or max(len(r) for r in grid) < 3:
-        return None
+    if not grid or max(len(r) for r in grid) < 3 or any(cell.tables for row in table.rows for cell in row.cells):
+        return None  # two columns, or a table inside a cell: a cell to a line, as before
     header = grid[0] if is_header_row(grid[0]) and len(grid) > 1 else None
     rows = grid[1:] if header else grid
-    return [("• " + row_item(row, header), "item", 1) for row in rows if any(row)]
+    # the header row stays as a line of its own (an item list leaves a line before its first item out)
+    head = [(CELL.join(header), "text", 0)] if header else []
+    return head + [("• " + row_item(row, header), "item", 1) for row in rows if any(row)]
 
 
 def _row_texts(row) -> list[str]:

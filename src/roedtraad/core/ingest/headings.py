@@ -88,6 +88,20 @@ _HEADING_ONLY = re.compile(
 )
 
 
+# Everyday words that are headings only standing alone ("Evaluering", "Formål: Færre …"): never
+# a list's item ("• Evaluering i december") nor a lower-case clause after a colon ("Formål: at …").
+_GENERIC = re.compile(
+    r"(?i)baggrund(?:en)?|formål(?:et)?|handlinger|indsatser|tiltag|evaluering|indikator(?:er|erne)?|hvornår\??"
+)
+
+
+def _generic_heading(line: str, m: re.Match) -> bool:
+    if line[: m.start("phrase")].strip():
+        return False
+    content = m.group("rest").lstrip(" :\t")
+    return not content or content[0].isupper()
+
+
 @dataclass(frozen=True)
 class HeadingMatch:
     key: str
@@ -103,7 +117,7 @@ def match_heading(line: str, keys: set[str] | None = None) -> HeadingMatch | Non
         if keys is not None and key not in keys:
             continue
         m = pattern.match(line)
-        if not m:
+        if not m or (_GENERIC.fullmatch(m.group("phrase")) and not _generic_heading(line, m)):
             continue
         found = _classify_rest(key, m.group("rest"), m.start("rest"), len(line))
         if found is not None:

@@ -74,7 +74,9 @@ _FRACTION = re.compile(
 )
 # "Målet er, at 85 % af eleverne …": the share the goal aims at (more is better).
 _AIM_SHARE = re.compile(rf"\bmålet(?:\s+er)?,?\s+at\s+(?:mindst\s+)?(?P<target>{NUM}){PCT}\s+af\b", re.I)
-# "en stigning på 10 %", "et fald på 2 procentpoint": a relative change named by its noun.
+# "en stigning på 10 %", "et fald på 2 procentpoint": a relative change named by its noun, read
+# where the sentence wants it ("Målet er …", "Vi ønsker …"), not of a change that has been.
+_WANTS = re.compile(r"(?i)\b(?:vil|ønsker|ønsket|forventer|sigter)\b")
 _CHANGE_NOUN = re.compile(
     rf"\b(?P<noun>stigning|forøgelse|øgning|vækst|fald|reduktion|nedgang|nedbringelse)\s+(?:[a-zæøå]+\s+){{0,3}}?"
     rf"på\s+(?P<target>{NUM})\s?(?P<unit>%|pct\.?|procent(?:point)?|pct\.-point)",
@@ -291,7 +293,7 @@ def find_targets(sentence: str) -> list[_Found]:
             unit = "pct.-point" if "point" in m["unit"].lower() else "% ændring"
             found.append(_Found(m.start("target"), None, sign * parse_number(m["target"]), unit, kind="change"))
             taken.append(m.span("target"))
-    for m in _CHANGE_NOUN.finditer(sentence):
+    for m in _CHANGE_NOUN.finditer(sentence) if _SETS.search(sentence) or _WANTS.search(sentence) else ():
         if free(m):
             sign = -1 if re.match(r"(?i)fald|redu|nedg|nedb", m["noun"]) else 1
             unit = "pct.-point" if "point" in m["unit"].lower() else "% ændring"

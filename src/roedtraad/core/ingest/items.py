@@ -56,7 +56,9 @@ def is_header_row(cells: list[str]) -> bool:
 def row_item(cells: list[str], header: list[str] | None = None) -> str:
     """One table row as one item's text: cells after the first under their column's name, the
     owner's column last and as "ansvarlig: …"; without a header, the cells in order."""
-    named = list(zip(header or [""] * len(cells), cells, strict=False))
+    if header is not None and len(header) != len(cells):
+        header = None  # a row with more or fewer cells than the header: its cells in order, none lost
+    named = list(zip(header or [""] * len(cells), cells, strict=True))
     owners = [cell for cell in named[1:] if cell[0] and _OWNER_HEADER.match(cell[0])]
     ordered = [named[0], *(cell for cell in named[1:] if cell not in owners), *owners]
     parts = [ordered[0][1]] + [
@@ -71,6 +73,6 @@ def _table_rows(items: list[str]) -> list[str]:
     """Items that are a table's rows (a PDF's): the header row named, later rows with as many
     cells labelled by it; other items as they are."""
     cells = items[0].split(CELL) if items else []
-    if not is_header_row(cells):
-        return items
+    if not is_header_row(cells) or not any(len(item.split(CELL)) == len(cells) for item in items[1:]):
+        return items  # a paragraph with dashes ("Vi vil – sammen med LMU – …") is no header
     return [row_item(row, cells) if len(row := item.split(CELL)) == len(cells) else item for item in items[1:]]

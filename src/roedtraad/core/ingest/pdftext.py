@@ -95,14 +95,14 @@ def _row_at(lines: list[PdfLine], i: int) -> tuple[list[list[PdfLine]], int] | N
     """The cells of a row that starts at line `i` and the index after it, or None. A cell is a
     line and the lines wrapped under it; the next cell starts to its right, within the row's
     height (cells set at the top, middle or bottom of a row)."""
-    if lines[i].bottom is None or lines[i].cells or lines[i].heading:
+    if lines[i].bottom is None or lines[i].cells:
         return None
     cells: list[list[PdfLine]] = []
     j = i
     while j < len(lines) and _next_cell(cells, lines[j]):
         cell = [lines[j]]
         j += 1
-        while j < len(lines) and _wraps_on(cell[-1], lines[j]):
+        while j < len(lines) and _wraps_on(cell[-1], lines[j]) and _same_font(lines[j], cell[0]):
             cell.append(lines[j])
             j += 1
         if all(_LIST_MARK.fullmatch(ln.text.strip()) for ln in cell):
@@ -111,13 +111,21 @@ def _row_at(lines: list[PdfLine], i: int) -> tuple[list[list[PdfLine]], int] | N
     return (cells, j) if len(cells) >= 3 else None
 
 
+def _same_font(line: PdfLine, other: PdfLine) -> bool:
+    """Cells of one table share a font size, and a bold line (a heading above the table) is no
+    cell of a row set in regular type."""
+    return abs(line.size - other.size) <= 0.5 and line.bold <= other.bold
+
+
 def _next_cell(cells: list[list[PdfLine]], line: PdfLine) -> bool:
     """`line` starts the row's first cell, or a next one: to the right of the cell before, not
     below the row's lowest line, and at most a few lines above its highest."""
-    if line.bottom is None or line.cells or line.heading:
+    if line.bottom is None or line.cells:
         return False
     if not cells:
         return True
+    if not _same_font(line, cells[0][0]):
+        return False
     bottoms = [cast(float, ln.bottom) for cell in cells for ln in cell]
     reach = 6 * max(line.size, 1.0)  # a taller cell set at the bottom starts some lines higher
     return line.left > cells[-1][0].left + 5 and min(bottoms) - 1 <= line.bottom <= max(bottoms) + reach
@@ -147,7 +155,10 @@ def _add_row(lines: list[PdfLine], textpage, raw_text: str, start: int, pieces: 
 
 def _under_row(row: PdfLine, boxes: list[tuple[float, float]]) -> bool:
     """Every piece of a line stands right under one of the row's cells: at its left edge, a
-    line's spacing below that cell's lowest line (a cell's text wrapped)."""
+    line's spacing below that cell's lowest line (a cell's text wrapped). Text in every column
+    is the next row: a table without padding has its rows a line apart."""
+    if len(boxes) >= 3 and len(boxes) == len(row.cells or []):
+        return False
     return all(
         (column := _column_of(row, left)) is not None and _just_below(row, column, bottom) for left, bottom in boxes
     )
@@ -179,7 +190,9 @@ def _take_lines_above(lines: list[PdfLine], row: PdfLine) -> None:
     first cell's only at a cell's own line spacing, tighter than a paragraph before the table."""
     assert row.cells is not None
     below = row
-    while lines and lines[-1].cells is None and not lines[-1].heading and _wraps_on(lines[-1], below, any_left=True):
+    while (
+        lines and lines[-1].cells is None and _same_font(lines[-1], row) and _wraps_on(lines[-1], below, any_left=True)
+    ):
         above = lines[-1]
         column = next((i for i, (x, _t) in enumerate(row.cells) if abs(x - above.left) < 2), None)
         tight = cast(float, above.bottom) - cast(float, below.bottom) <= 1.3 * max(above.size, 1.0)
@@ -306,8 +319,8 @@ def mark_headings(pages: list[list[PdfLine]]) -> None:
 
 
 def _stands_out(line: PdfLine, body_size: float, body_bold: bool) -> bool:
-    if line.bottom is None or len(line.text.strip()) > _MAX_HEADING or not _LETTER.search(line.text):
-        return False
+    if line.bottom is None or line.cells or len(line.text.strip()) > _MAX_HEADING or not _LETTER.search(line.text):
+        return False  # a table row (a bold header row too) is no heading
     larger = line.size >= body_size * 1.12
     return larger or (line.bold and not body_bold and line.size >= body_size * 0.95)
 

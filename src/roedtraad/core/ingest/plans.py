@@ -38,7 +38,7 @@ _FORUMS = re.compile(
 # The council and its committees, by their capitals: "Teknisk Udvalg", "Økonomiudvalget",
 # "Børne- og Ungeudvalget", "Byrådet" (not the "udvalg" of "MED-udvalg", a forum above).
 _COMMITTEES = re.compile(
-    r"\b((?:[A-ZÆØÅ][a-zæøå]+\s+)?(?:[A-ZÆØÅ][a-zæøå]*-\s+og\s+)?(?<!-)[A-ZÆØÅ]?[a-zæøå]*[Uu]dvalg(?:et)?|"
+    r"\b([A-ZÆØÅ][a-zæøå]+\s+Udvalg(?:et)?|(?:[A-ZÆØÅ][a-zæøå]*-\s+og\s+)?(?<!-)[A-ZÆØÅ][a-zæøå]+udvalg(?:et)?|"
     r"Byråd(?:et)?|Kommunalbestyrelsen)\b"
 )
 _MONTH_LIST = re.compile(r"\bi\s+(" + "|".join(MONTHS) + r")(?:\s+og\s+(" + "|".join(MONTHS) + r"))?", re.I)

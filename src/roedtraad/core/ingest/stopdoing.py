@@ -77,9 +77,10 @@ def _sentence_items(body: str) -> list[str]:
     text of the section is lost; a lead line ending in a colon is left out."""
     items: list[str] = []
     for sentence in split_sentences(join_lines(body)):
-        if _LEAD.search(sentence) or _PRINCIPLE.search(sentence):
+        stops = bool(_STOP.search(sentence) or _WILL_NOT.search(sentence))
+        if not stops and (_LEAD.search(sentence) or _PRINCIPLE.search(sentence)):
             continue
-        if not items or _STOP.search(sentence) or _WILL_NOT.search(sentence):
+        if not items or stops:
             items.append(sentence)
         else:
             items[-1] = f"{items[-1]} {sentence}"
