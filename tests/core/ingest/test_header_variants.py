@@ -31,6 +31,8 @@ Nye skal føle sig velkomne.
         "Udviklingskontrakt 2027\n\nKontraktholder: Dagcenter Lærken",
         "Udviklingskontrakt for Dagcenter Lærken 2027",
         "Udviklingsaftale for Dagcenter Lærken (2027)",
+        "Udviklingskontrakt 2027: Dagcenter Lærken",
+        "Udviklingskontrakt 2027 for: Dagcenter Lærken",
         "Udviklingskontrakt for Dagcenter Lærken – 2027-2028\nFjordby Kommune i samarbejde med Vesterby Kommune",
     ],
 )

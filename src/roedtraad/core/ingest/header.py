@@ -13,7 +13,7 @@ _RANGE = r"(?:[ \t]*[-–/][ \t]*(?:19|20)?\d{2}(?!\d))?"
 _TITLE = re.compile(
     r"(?im)^[ \t]*udviklings(?P<kind>kontrakt|aftale)(?:en)?[ \t]+(?:for[ \t]+)?(?P<year>(?:19|20)\d{2})"
     + _RANGE
-    + r"(?:[ \t]+for[ \t]*:?[ \t]*(?P<holder>[^\n]*))?$"
+    + r"(?:(?:[ \t]+for[ \t]*:?|[ \t]*:)[ \t]*(?P<holder>[^\n]*))?$"
 )
 # The holder between the title and the year: "Udviklingskontrakt for Ældre og Omsorg 2024".
 _TITLE_FOR = re.compile(
