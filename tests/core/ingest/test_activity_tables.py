@@ -214,3 +214,29 @@ def test_a_paragraph_with_dashes_is_no_table_header():
 
     text = "Vi vil – sammen med LMU – styrke trivslen.\n\nVi holder temadage."
     assert list_items(text) == ["Vi vil – sammen med LMU – styrke trivslen.", "Vi holder temadage."]
+
+
+def test_an_indicator_table_gives_each_rows_baseline_target_unit_and_year():
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Udviklingskontrakt 2026 for Jobcenter Øst")
+    for number, title in ((1, "Lavere sygefravær"), (2, "Kortere ventetid")):
+        document.add_paragraph(f"{number}. {title}")
+        document.add_paragraph("Baggrund og formål")
+        document.add_paragraph("Fraværet og ventetiden er for høje.")
+        document.add_paragraph("Mål og succeskriterier")
+        rows = [
+            ("Indikator", "Baseline 2024", "Mål 2026"),
+            ("Sygefravær", "6,2 %", "5,5 %"),
+            ("Ventetid", "14 uger", "10 uger"),
+        ]
+        table = document.add_table(rows=3, cols=3)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = import_bytes("kontrakt.docx", buffer.getvalue())
+    got = [(i.baseline, i.target, i.unit, i.year, i.direction) for i in doc.goals[0].indicators]
+    assert got == [(6.2, 5.5, "%", 2026, "down"), (14.0, 10.0, "uger", 2026, "down")]

@@ -139,6 +139,18 @@ _SCORE = re.compile(
     rf"(?:være\s+)?(?P<target>{NUM})\s+{_SCALE}",
     re.I,
 )
+# A table row of indicators, its cells under their column's names (`items.row_item`):
+# "Sygefravær – Baseline 2024: 6,2 % – Mål 2026: 5,5 %".
+_ROW_BASE = re.compile(
+    rf"(?:^|–\s*)(?:baseline|udgangspunkt(?:et)?|nuværende niveau|niveau|status)(?:\s+(?:20\d\d|i dag))?:\s*"
+    rf"(?P<base>{NUM})(?![\d,])",
+    re.I,
+)
+_ROW_GOAL = re.compile(
+    rf"(?:^|–\s*)(?:mål(?:tal|et)?|målsætning|target)(?:\s+(?P<year>20\d\d))?:\s*(?P<target>{NUM})(?![\d,])\s?"
+    rf"(?P<unit>%|pct\.?|procent|{_MEASURE_WORDS})?",
+    re.I,
+)
 _QUANTITY = re.compile(
     r"(?i)%|pct|procent|\bud af\b|dage\b|uger\b|timer\b|minutter\b|kr\.|skala|point\b|halver|fordobl|"
     r"færre end|flere end|højst \d|mindst \d|maksimalt \d|minimum \d|" + "|".join(FRACTION_WORDS)
@@ -173,6 +185,7 @@ class _Found:
     scope: str = ""
     kind: str = "level"
     direction: str = ""  # when the shape itself says it ("3 ud af 4": more is better)
+    year: int | None = None  # when the shape names it apart from the sentence ("Mål 2025: 5,5 %")
 
 
 def extract_indicators(goal: ParsedGoal, holder: str, year: int | None) -> list[ParsedIndicator]:
@@ -191,7 +204,7 @@ def extract_indicators(goal: ParsedGoal, holder: str, year: int | None) -> list[
                 if ident in seen:
                     continue
                 seen.add(ident)
-                when = target_year(sentence, found.start, key, year)
+                when = found.year or target_year(sentence, found.start, key, year)
                 indicator = ParsedIndicator(sentence, found.baseline, found.target, found.unit, scope, when)
                 out.append(describe(indicator, background, found.direction))
     return out
@@ -276,6 +289,14 @@ def find_targets(sentence: str) -> list[_Found]:
         a, b = m.span(group)
         return not any(a < y and x < b for x, y in taken)
 
+    for m in _ROW_GOAL.finditer(sentence) if " – " in sentence else ():
+        base = _ROW_BASE.search(sentence)
+        unit = "%" if (m["unit"] or "%").lower().startswith(("%", "pct", "procent")) else _measure_unit(m["unit"])
+        if m["unit"] or base:
+            value = parse_number(base["base"]) if base else None
+            year = int(m["year"]) if m["year"] else None
+            found.append(_Found(m.start("target"), value, parse_number(m["target"]), unit, year=year))
+            taken.append(m.span())
     for m in _FROM_TO.finditer(sentence):
         found.append(_Found(m.start("target"), parse_number(m["base"]), parse_number(m["target"]), "%"))
         taken.append(m.span())
