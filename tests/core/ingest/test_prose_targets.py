@@ -67,6 +67,9 @@ def _indicators(statement: str, background: str = "Borgerne venter for længe.")
         ("Målet er en stigning på 10 % i antallet af frivillige.", (10.0, "% ændring", "up", 2026, False, True)),
         ("Vi ønsker et fald i fraværet på 2 % i 2027.", (-2.0, "% ændring", "down", 2027, False, True)),
         ("Siden 2022 har der været en stigning på 12 % i antallet af sager.", None),
+        ("Tilfredsheden skal være på mindst 4,0.", (4.0, "point", "up", 2026, False, False)),
+        ("Trivselsscoren skal være over 7,5 i 2027.", (7.5, "point", "up", 2027, False, False)),
+        ("Tilfredsheden blev målt til 4,1 sidste år.", None),
     ],
 )
 def test_a_prose_target_has_its_number_unit_direction_and_year(sentence, want):
@@ -91,7 +94,7 @@ def test_a_day_target_takes_no_percentage_baseline_from_the_background():
 
 
 def test_a_sentence_that_promises_a_figure_the_importer_cannot_read_is_listed_for_the_preview():
-    promise = "Tilfredsheden skal være mindst 4 i brugerundersøgelsen."
+    promise = "Ledergruppen skal mødes mindst 4 gange om året."
     goal = _indicators(
         f"{promise} Fraværet skal ned på 5 %. "
         "Vi skal holde 2-dages seminarer senest 1. marts 2026 og arbejde med Spor 2."

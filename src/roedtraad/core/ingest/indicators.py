@@ -151,9 +151,17 @@ _ROW_GOAL = re.compile(
     rf"(?P<unit>%|pct\.?|procent|{_MEASURE_WORDS})?",
     re.I,
 )
+# A score without its scale, where the sentence says it is one ("Tilfredsheden skal være på mindst
+# 4,0", "en trivselsscore på over 7,5"): a figure of at most 10 behind a bound, in points.
+_SCORE_WORDS = re.compile(r"(?i)tilfredshed|trivsel|score|karakter|vurdering|\bnps\b")
+_BARE_SCORE = re.compile(
+    rf"\b(?P<cue>under|højst|maks(?:imalt)?|over|mindst|minimum)\s+(?:være\s+)?(?:på\s+)?(?P<target>{NUM})"
+    r"(?![\d,]|\s?(?:%|pct|procent|dage|uger|timer|minutter|kr|mio|mia|ud af|år|gange|point|på en skala|\(skala))",
+    re.I,
+)
 _QUANTITY = re.compile(
     r"(?i)%|pct|procent|\bud af\b|dage\b|uger\b|timer\b|minutter\b|kr\.|skala|point\b|halver|fordobl|"
-    r"færre end|flere end|højst \d|mindst \d|maksimalt \d|minimum \d|" + "|".join(FRACTION_WORDS)
+    r"færre end|flere end|højst \d|mindst \d|maksimalt \d|minimum \d|over \d|under \d|" + "|".join(FRACTION_WORDS)
 )
 _YEAR_AFTER = re.compile(
     r"\b(?:i|for|inden|senest|ved udgangen af|inden udgangen af|i løbet af|ultimo|frem mod|frem til)"
@@ -394,6 +402,14 @@ def find_targets(sentence: str) -> list[_Found]:
         if free(m):
             found.append(_score(m, _unit_before(sentence[: m.start()])))
             taken.append(m.span())
+    for m in _BARE_SCORE.finditer(sentence) if _SCORE_WORDS.search(sentence) and _SETS.search(sentence) else ():
+        if free(m) and parse_number(m["target"]) <= 10:
+            cue = m["cue"].lower()
+            direction = "down" if cue.startswith(("under", "højst", "maks")) else "up"
+            found.append(
+                _Found(m.start("target"), None, parse_number(m["target"]), "point", kind="bound", direction=direction)
+            )
+            taken.append(m.span("target"))
     return sorted(found, key=lambda f: f.start)
 
 
