@@ -135,3 +135,22 @@ def test_a_stop_doing_proposal_that_mentions_what_must_be_documented_is_still_a_
     )
     _span, items = stop_section(text)
     assert items == ["Vi holder op med dokumentation, som ikke skal fremgå af journalen. Det frigiver tid."]
+
+
+@pytest.mark.parametrize(
+    ("title", "partners"),
+    [
+        ("Fælles digital post med Borgerservice", ["Borgerservice"]),
+        ("Fælles mål med Vej og Park om grønne arealer", ["Vej og Park"]),
+        ("Fælles indsats med fokus på trivsel", []),
+        ("Et fælles sprog med borgerne", []),
+    ],
+)
+def test_a_title_that_says_the_goal_is_shared_with_a_unit_names_that_unit(title, partners):
+    from roedtraad.core.ingest.parse import parse_text
+
+    text = (
+        f"Udviklingskontrakt 2025 for Digitalisering\n\nUdviklingsmål 1: {title}\n\nBaggrund og formål\nTekst.\n\n"
+        "Udviklingsmål 2: Andet\n\nBaggrund og formål\nTekst.\n"
+    )
+    assert parse_text(text, "x.txt").goals[0].shared_with == partners

@@ -16,6 +16,7 @@ from .model import ParsedGoal
 _WITH = re.compile(r"(?i)\bfælles(?:\s+(?:udviklings)?mål)?\s+med\s+(?:staben\s+|afdelingen\s+)?(?P<who>[^.\n]{2,120})")
 _FOR = re.compile(r"(?i)\bfælles\s+for\s+(?P<who>[^.\n]{2,120})")
 _DASH = re.compile(r"(?i)fælles mål\s*[-–:]\s*(?P<who>[^.\n]{2,60}?)(?:\s+med afsæt|\s*$|[.,])")
+_TITLE_WITH = re.compile(r"(?i:\bfælles\b[^.\n]{0,60}?\bmed)\s+(?P<who>[A-ZÆØÅ][^.\n]{1,80})")
 _BETWEEN = re.compile(r"(?i)\bmellem\s+(?P<who>.+)$")
 _NAME = re.compile(rf"[{UPPER}][\wæøå\-/]*(?:,?\s+(?:og\s+)?[{UPPER}][\wæøå\-/]*)*")
 
@@ -30,6 +31,9 @@ def shared_partners(goal: ParsedGoal, holder: str, hints: list[str], draft: Layo
     dash = _DASH.search(statement)
     if dash:
         found.append(dash["who"].strip())
+    titled = _TITLE_WITH.search(goal.title)  # "Fælles digital post med Borgerservice"
+    if titled:
+        found += _units(titled["who"], holder)
     between = _BETWEEN.search(goal.title)
     if between and holder and holder.lower() in between["who"].lower():
         found += _units(between["who"], holder)
