@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from roedtraad.core.ingest.api import import_bytes
-from roedtraad.core.ingest.items import CELL
+from roedtraad.core.ingest.items import CELL, is_header_row, row_item
 
 
 def _contract(rows: list[tuple[str, ...]]) -> bytes:
@@ -131,7 +131,12 @@ def test_every_row_of_a_pdf_table_comes_back_as_one_line_with_its_cells_in_order
     SimpleDocTemplate(buffer, pagesize=A4).build([Paragraph("Aktiviteter", styles["Heading2"]), Spacer(1, 12), table])
     text = read_source("tabel.pdf", buffer.getvalue()).text
     read = [line for line in text.splitlines() if CELL in line]
-    assert read == [CELL.join(row) for row in rows]
+    # cells under a header row are named by its columns (the rule itself is tested above)
+    header = rows[0] if len(rows) > 1 and is_header_row(rows[0]) else None
+    want = (
+        [CELL.join(rows[0]), *(row_item(row, header) for row in rows[1:])] if header else [CELL.join(r) for r in rows]
+    )
+    assert read == want
 
 
 def _pdf_table(rows, *, header_bold: bool = False, padding: int = 3, heading: str = "Heading2") -> bytes:
@@ -214,6 +219,39 @@ def test_a_paragraph_with_dashes_is_no_table_header():
 
     text = "Vi vil – sammen med LMU – styrke trivslen.\n\nVi holder temadage."
     assert list_items(text) == ["Vi vil – sammen med LMU – styrke trivslen.", "Vi holder temadage."]
+
+
+INDICATOR_ROWS = [
+    ("Indikator", "Baseline 2024", "Mål 2026"),
+    ("Sygefravær", "6,2 %", "5,5 %"),
+    ("Ventetid", "14 uger", "10 uger"),
+]
+
+
+def _indicator_pdf() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    styles = getSampleStyleSheet()
+    story = [Paragraph("Udviklingskontrakt 2026 for Jobcenter Øst", styles["Title"])]
+    for number, title in ((1, "Lavere sygefravær"), (2, "Kortere ventetid")):
+        story += [
+            Paragraph(f"{number}. {title}", styles["Heading1"]),
+            Paragraph("Baggrund og formål", styles["Heading2"]),
+            Paragraph("Fraværet og ventetiden er for høje.", styles["Normal"]),
+            Paragraph("Mål og succeskriterier", styles["Heading2"]),
+            Table([[Paragraph(c, styles["Normal"]) for c in row] for row in INDICATOR_ROWS], colWidths=[150, 110, 90]),
+        ]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    return buffer.getvalue()
+
+
+def test_an_indicator_table_in_a_pdf_gives_each_rows_baseline_target_unit_and_year():
+    doc = import_bytes("kontrakt.pdf", _indicator_pdf())
+    got = [(i.baseline, i.target, i.unit, i.year, i.direction) for i in doc.goals[0].indicators]
+    assert got == [(6.2, 5.5, "%", 2026, "down"), (14.0, 10.0, "uger", 2026, "down")]
 
 
 def test_an_indicator_table_gives_each_rows_baseline_target_unit_and_year():

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ..danish import FRACTION_WORDS, UPPER, normalise_space, parse_number, split_sentences
+from .items import CELL
 from .model import ParsedGoal, ParsedIndicator
 
 NUM = r"\d{1,3}(?:,\d{1,2})?"
@@ -279,10 +280,13 @@ def describe(indicator: ParsedIndicator, background: str = "", hint: str = "") -
 
 
 def statements(text: str) -> list[str]:
-    """Sentences of a section, bullets kept apart, lines (and blank lines) inside a bullet joined."""
+    """Sentences of a section, bullets kept apart, lines (and blank lines) inside a bullet joined;
+    a table's rows (a PDF's, a paragraph each) kept apart too."""
     out = []
     for item in _ITEM_SPLIT.split(text):
-        out += split_sentences(normalise_space(item))
+        parts = re.split(r"\n[ \t]*\n", item) if CELL in item else [item]
+        for part in parts:
+            out += split_sentences(normalise_space(part))
     return out
 
 

@@ -6,8 +6,8 @@ one item per paragraph. A lead-in line ending in ":" ("Lokalt i … vil vi:") is
 A table of three or more columns is an item per row, its cells joined by `CELL` (" – "); when
 its first row names the columns, each later cell stands under its column's name and the owner's
 column comes last ("Jobmesse – Frist: 1. april 2025 – ansvarlig: Karina Dahl"), as the activity
-readers expect it. The Word reader lays tables out so (`docxtext`); a PDF's rows come as lines of
-cells split at the columns' gaps (`pdftext`), and `list_items` labels them here.
+readers expect it. Both readers lay tables out so (`docxtext`, `pdftext`); `list_items` leaves a
+PDF table's header row (a paragraph of its own there) out of the items.
 """
 
 from __future__ import annotations
@@ -70,9 +70,9 @@ def row_item(cells: list[str], header: list[str] | None = None) -> str:
 
 
 def _table_rows(items: list[str]) -> list[str]:
-    """Items that are a table's rows (a PDF's): the header row named, later rows with as many
-    cells labelled by it; other items as they are."""
+    """Items that are a table's rows (a PDF's, each a paragraph, its cells already named by the
+    reader): the header row is no item; other items as they are."""
     cells = items[0].split(CELL) if items else []
     if not is_header_row(cells) or not any(len(item.split(CELL)) == len(cells) for item in items[1:]):
         return items  # a paragraph with dashes ("Vi vil – sammen med LMU – …") is no header
-    return [row_item(row, cells) if len(row := item.split(CELL)) == len(cells) else item for item in items[1:]]
+    return items[1:]

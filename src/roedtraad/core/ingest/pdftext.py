@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import cast
 
-from .items import CELL
+from .items import CELL, is_header_row, row_item
 from .model import Heading
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
@@ -66,7 +66,26 @@ def page_lines(textpage) -> list[PdfLine]:
             continue
         for cut_a, cut_b in pieces:
             lines.append(_line(textpage, raw_text, start + cut_a, start + cut_b))
-    return _cell_rows(lines)
+    return _label_rows(_cell_rows(lines))
+
+
+def _label_rows(lines: list[PdfLine]) -> list[PdfLine]:
+    """A table's rows under its header row: each cell named by its column (`items.row_item`), as
+    the Word reader writes them; the header row stays a line of its own."""
+    header: list[str] | None = None
+    first = True  # the next row is a table's first, the only one that can name the columns
+    for line in lines:
+        if line.cells is None:
+            if line.bottom is not None and line.text.strip():
+                header, first = None, True  # text outside the table ends it
+            continue
+        texts = [text for _x, text in line.cells]
+        if first and is_header_row(texts):
+            header = texts
+        elif header is not None and len(texts) == len(header):
+            line.text = row_item(texts, header)
+        first = False
+    return lines
 
 
 def _cell_rows(lines: list[PdfLine]) -> list[PdfLine]:
