@@ -110,3 +110,15 @@ def test_stop_doing_proposals_keep_the_goals_they_name_in_the_json():
     doc = _doc([f"Mål {n}: {t}" for n, t in enumerate(TITLES, start=1)], tail=tail)
     assert len(doc.stop_doing) == 3
     assert list(doc.as_json()["stop_doing_goals"].values()) == [[2], [1, 2]]
+
+
+def test_a_table_of_contents_above_the_introduction_is_no_part_of_it():
+    body = "\n".join(GOAL.format(head=f"Udviklingsmål {n}: {t}", mark="") for n, t in enumerate(TITLES, start=1))
+    toc = "Indholdsfortegnelse\nIndledning ........ 2\n" + "".join(
+        f"Udviklingsmål {n}: {t} ........ {n + 2}\n" for n, t in enumerate(TITLES, start=1)
+    )
+    doc = parse_text(
+        f"Udviklingskontrakt 2026\nJobcenter Vest\n\n{toc}\nIndledning\nVores kontrakt.\n\n{body}", "k.txt"
+    )
+    assert [g.title for g in doc.goals] == TITLES
+    assert doc.introduction == "Vores kontrakt." and doc.coverage >= 0.995

@@ -23,6 +23,7 @@ from .layouts.form import read_form
 from .layouts.framework import read_framework
 from .layouts.sections import read_sections
 from .layouts.workplan import read_workplan
+from .lines import TOC_HEADING
 from .model import Fragment, ParsedDocument, ParsedGoal, SourceText
 from .plans import read_plans
 from .reflow import reflow
@@ -149,12 +150,14 @@ def _fill(doc: ParsedDocument, draft: LayoutDraft, clean: str, wrapped: bool = F
     doc.coverage = round(doc.coverage, 4)
 
 
+# A table of contents' entry: "Udviklingsmål nr. 2 – Sygefravær ........ 4" (a leader to a page number).
+_TOC_LINE = re.compile(r"^[^\n]{2,160}?(?:\.{3,}|…{2,}|\t)[ \t.…]*\d{1,3}[ \t]*$")
 _INTRO_HEADING = re.compile(r"(?im)^[ \t]*(?:indledning|forord|introduktion)[ \t]*:?[ \t]*$")
 
 
 def _without_title_block(clean: str, spans: list[Span]) -> list[Span]:
     """The introduction from its own heading ("Indledning") on, when only a title block (a few
-    short lines: the title, the holder, the municipality) stands before it; the title block is
+    short lines: the title, the holder, the municipality; a table of contents) stands before it; the block is
     the document's header, still placed (it stays in the spans the coverage counts)."""
     if not spans:
         return spans
@@ -162,7 +165,11 @@ def _without_title_block(clean: str, spans: list[Span]) -> list[Span]:
     heading = _INTRO_HEADING.search(clean, start, end)
     if heading is None:
         return spans
-    before = [line for line in clean[start : heading.start()].splitlines() if line.strip()]
+    before = [
+        line
+        for line in clean[start : heading.start()].splitlines()
+        if line.strip() and not _TOC_LINE.match(line) and not TOC_HEADING.match(line)
+    ]
     if len(before) > 6 or any(len(line.strip()) > 80 for line in before):
         return spans
     return [(heading.end(), end), *spans[1:]]
