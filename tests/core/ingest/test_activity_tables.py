@@ -73,31 +73,9 @@ ROWS = [
 ]
 
 
-def _pdf(valign: str) -> bytes:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
-
-    styles = getSampleStyleSheet()
-    story = [Paragraph("Udviklingskontrakt 2025 for Jobcenter Øst", styles["Title"])]
-    for number, title in ((1, "Flere i job"), (2, "Færre sygemeldte")):
-        story += [
-            Paragraph(f"{number}. {title}", styles["Heading1"]),
-            Paragraph("Baggrund og formål", styles["Heading2"]),
-            Paragraph("Ledigheden er steget.", styles["Normal"]),
-            Paragraph("Aktiviteter", styles["Heading2"]),
-        ]
-        table = Table([[Paragraph(c, styles["Normal"]) for c in row] for row in ROWS], colWidths=[150, 110, 90])
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), valign)]))
-        story += [table, Paragraph("Opfølgning", styles["Heading2"]), Paragraph("Kvartalsvis i LMU.", styles["Normal"])]
-    buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4).build(story)
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize("valign", ["TOP", "BOTTOM", "MIDDLE"])
 def test_a_pdf_activity_table_with_wrapped_cells_gives_an_activity_per_row_with_deadline_and_owner(valign):
-    doc = import_bytes("kontrakt.pdf", _pdf(valign))
+    doc = import_bytes("kontrakt.pdf", _pdf_table(ROWS, valign=valign))
     assert (doc.holder, [g.title for g in doc.goals]) == ("Jobcenter Øst", ["Flere i job", "Færre sygemeldte"])
     got = [(a.text.split(" – ")[0], a.due, a.owner) for a in doc.goals[0].activities]
     assert got == [
@@ -139,25 +117,35 @@ def test_every_row_of_a_pdf_table_comes_back_as_one_line_with_its_cells_in_order
     assert read == want
 
 
-def _pdf_table(rows, *, header_bold: bool = False, padding: int = 3, heading: str = "Heading2") -> bytes:
+def _pdf_table(
+    rows,
+    *,
+    header_bold: bool = False,
+    padding: int = 3,
+    heading: str = "Heading2",
+    valign: str = "BOTTOM",
+    section: str = "Aktiviteter",
+    year: int = 2025,
+) -> bytes:
+    """A two-goal contract as a PDF with the table `rows` under each goal's `section`."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
     styles = getSampleStyleSheet()
-    story = [Paragraph("Udviklingskontrakt 2025 for Jobcenter Øst", styles["Title"])]
+    story = [Paragraph(f"Udviklingskontrakt {year} for Jobcenter Øst", styles["Title"])]
     for number, title in ((1, "Flere i job"), (2, "Færre sygemeldte")):
         story += [
             Paragraph(f"{number}. {title}", styles["Heading1"]),
             Paragraph("Baggrund og formål", styles["Heading2"]),
             Paragraph("Ledigheden er steget.", styles["Normal"]),
-            Paragraph("Aktiviteter", styles[heading]),
+            Paragraph(section, styles[heading]),
         ]
         cells = [
             [Paragraph(f"<b>{c}</b>" if header_bold and r == 0 else c, styles["Normal"]) for c in row]
             for r, row in enumerate(rows)
         ]
-        style = [("GRID", (0, 0), (-1, -1), 0.5, "black")]
+        style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), valign)]
         style += [("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding)]
         story += [Table(cells, colWidths=[150, 110, 90], style=TableStyle(style))]
         story += [Paragraph("Opfølgning", styles["Heading2"]), Paragraph("Kvartalsvis i LMU.", styles["Normal"])]
@@ -228,28 +216,8 @@ INDICATOR_ROWS = [
 ]
 
 
-def _indicator_pdf() -> bytes:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
-
-    styles = getSampleStyleSheet()
-    story = [Paragraph("Udviklingskontrakt 2026 for Jobcenter Øst", styles["Title"])]
-    for number, title in ((1, "Lavere sygefravær"), (2, "Kortere ventetid")):
-        story += [
-            Paragraph(f"{number}. {title}", styles["Heading1"]),
-            Paragraph("Baggrund og formål", styles["Heading2"]),
-            Paragraph("Fraværet og ventetiden er for høje.", styles["Normal"]),
-            Paragraph("Mål og succeskriterier", styles["Heading2"]),
-            Table([[Paragraph(c, styles["Normal"]) for c in row] for row in INDICATOR_ROWS], colWidths=[150, 110, 90]),
-        ]
-    buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4).build(story)
-    return buffer.getvalue()
-
-
 def test_an_indicator_table_in_a_pdf_gives_each_rows_baseline_target_unit_and_year():
-    doc = import_bytes("kontrakt.pdf", _indicator_pdf())
+    doc = import_bytes("kontrakt.pdf", _pdf_table(INDICATOR_ROWS, section="Mål og succeskriterier", year=2026))
     got = [(i.baseline, i.target, i.unit, i.year, i.direction) for i in doc.goals[0].indicators]
     assert got == [(6.2, 5.5, "%", 2026, "down"), (14.0, 10.0, "uger", 2026, "down")]
 
